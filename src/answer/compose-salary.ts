@@ -1,0 +1,115 @@
+import type { Knowledge, SalaryRecord, SalaryTable } from '../knowledge/knowledge.js';
+import type { SalaryQuery } from '../nlu/decision.js';
+import { excerptText, sourceLine } from './compose-unit.js';
+import { MAX_SUGGESTIONS, type Reply, type SalaryFact } from './reply.js';
+
+/** Answer ids of the two salary lists, for logs and evaluation. */
+export const LIST_IDS = Object.freeze({ industry: 'salary_industries', state: 'salary_states' });
+
+const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+
+/** Answers a salary question from the guide's salary tables only; a place without a figure gets an honest no. */
+export function composeSalary(k: Knowledge, q: SalaryQuery): Reply {
+  const { industries, states } = k.salary;
+  const r = k.replies;
+  const memory = { salary: { states: q.states, industries: q.industries } };
+
+  if (q.careers.length > 0) {
+    const place = joinNames(q.careers);
+    return {
+      text: r.salaryNoDataCareer.replace('{place}', place).replace(/ For MSLs it lists:$/, ''),
+      suggestions: suggest([k.salary.overview.ask, askFor(k, states.records[0]), askFor(k, industries.records[0])]),
+      outcome: 'nodata', unitIds: [], memory,
+    };
+  }
+
+  const found: SalaryRecord[] = [];
+  const missingStates: string[] = [];
+  for (const id of q.states) {
+    const rec = states.records.find((s) => s.entityId === id);
+    if (rec) found.push(rec); else missingStates.push(k.entities.states.find((s) => s.id === id)?.name ?? id);
+  }
+  for (const id of q.industries) {
+    const rec = industries.records.find((s) => s.entityId === id);
+    if (rec) found.push(rec);
+  }
+
+  if (found.length === 0 && missingStates.length === 0) {
+    if (q.intent === 'salary_industries') return listReply(k, industries, memory);
+    if (q.intent === 'salary_states') return listReply(k, states, memory);
+    return overviewReply(k);
+  }
+
+  if (found.length === 0) {
+    const text = `${r.salaryNoDataState.replace('{place}', joinNames(missingStates))}\n\n${lines(states.records)}\n\n_${sourceLine(k, [k.salary.overview.title, states.heading])}_`;
+    return {
+      text,
+      card: { title: states.heading, facts: facts(states.records, []), note: r.salaryNoDataState.replace('{place}', joinNames(missingStates)), source: sourceLine(k, [k.salary.overview.title, states.heading]) },
+      suggestions: suggest([askFor(k, states.records[0]), askFor(k, states.records[1]), r.askTopIndustry]),
+      outcome: 'nodata', unitIds: [], memory,
+    };
+  }
+
+  const parts: string[] = [lines(found)];
+  const sameKind = found.every((f) => f.kind === found[0]!.kind);
+  if (found.length >= 2 && sameKind) {
+    const sorted = [...found].sort((a, b) => b.annual - a.annual);
+    const [hi, lo] = [sorted[0]!, sorted[sorted.length - 1]!];
+    parts.push(hi.annual === lo.annual ? r.salaryCompareEqual : r.salaryCompareHigher.replace('{higher}', hi.name).replace('{difference}', usd.format(hi.annual - lo.annual)));
+  }
+  if (missingStates.length) parts.push(r.salaryNoDataState.replace('{place}', joinNames(missingStates)).replace(/ It lists.*$/, ''));
+  const headings = [...new Set(found.map((f) => (f.kind === 'state' ? states.heading : industries.heading)))];
+  const source = sourceLine(k, [k.salary.overview.title, ...headings]);
+  parts.push(`_${source}_`);
+  const others = (found[0]!.kind === 'state' ? states : industries).records.filter((rec) => !found.includes(rec));
+  return {
+    text: parts.join('\n\n'),
+    card: { title: found.length > 1 ? 'MSL salary comparison' : `MSL salary: ${found[0]!.name}`, facts: facts(found, []), source },
+    suggestions: suggest([...others.slice(0, 2).map((o) => r.askOther.replace('{place}', o.name)), found[0]!.kind === 'state' ? r.askTopIndustry : r.askTopState]),
+    outcome: 'salary', unitIds: found.map((f) => f.id), memory,
+  };
+}
+
+function overviewReply(k: Knowledge): Reply {
+  const { overview, industries, states } = k.salary;
+  const source = sourceLine(k, [overview.title]);
+  const text = [excerptText(overview), `**${industries.heading}**\n${lines(industries.records)}`, `**${states.heading}**\n${lines(states.records)}`, `_${source}_`].join('\n\n');
+  return {
+    text,
+    card: { title: k.replies.salaryOverviewIntro, facts: facts([...industries.records, ...states.records], []), source },
+    suggestions: suggest([askFor(k, states.records[0]), k.replies.askBecome, k.replies.askSkills]),
+    outcome: 'salary', unitIds: [overview.id, LIST_IDS.industry, LIST_IDS.state], memory: { salary: { states: [], industries: [] } },
+  };
+}
+
+function listReply(k: Knowledge, table: SalaryTable, memory: Reply['memory']): Reply {
+  const source = sourceLine(k, [k.salary.overview.title, table.heading]);
+  const other = table.kind === 'state' ? k.replies.askTopIndustry : k.replies.askTopState;
+  return {
+    text: `**${table.heading}**\n${lines(table.records)}\n\n_${source}_`,
+    card: { title: table.heading, facts: facts(table.records, []), source },
+    suggestions: suggest([askFor(k, table.records[0]), askFor(k, table.records[1]), other]),
+    outcome: 'salary', unitIds: [LIST_IDS[table.kind]], memory,
+  };
+}
+
+/** Guide-style lines: "• California – $164,660". */
+function lines(records: readonly SalaryRecord[]): string {
+  return records.map((r) => `• ${r.name} – ${r.display}`).join('\n');
+}
+
+function facts(records: readonly SalaryRecord[], highlight: readonly SalaryRecord[]): SalaryFact[] {
+  return records.map((r) => ({ label: r.name, value: r.display, annual: r.annual, highlight: highlight.includes(r) }));
+}
+
+function askFor(k: Knowledge, rec: SalaryRecord | undefined): string | undefined {
+  return rec ? k.replies.askPlace.replace('{place}', rec.name) : undefined;
+}
+
+function joinNames(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+}
+
+function suggest(list: ReadonlyArray<string | undefined>): string[] {
+  return [...new Set(list.filter((s): s is string => !!s))].slice(0, MAX_SUGGESTIONS);
+}

@@ -1,0 +1,97 @@
+import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance.js';
+import type { Entities } from '../knowledge/knowledge.js';
+import { isShouting, normalize } from './normalize.js';
+import { maxEdits, MIN_CORRECTABLE_LENGTH } from './spelling.js';
+import type { TextPipeline } from './text-pipeline.js';
+
+export type EntityType = 'state' | 'industry' | 'career';
+
+/** A place, industry or other career named in a message, with its token span. */
+export interface EntityMention {
+  readonly type: EntityType;
+  readonly id: string;
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+interface Pattern { readonly type: EntityType; readonly id: string; readonly name: string; readonly fuzzy: boolean }
+
+// Aliases are phrases of at most this many words ("district of columbia", "new york city").
+const MAX_ALIAS_WORDS = 4;
+
+/** Finds US states, industries and other careers in canonical tokens. */
+export class EntityExtractor {
+  private readonly exact = new Map<string, Pattern>();
+  private readonly fuzzyByWords = new Map<number, Array<[string, Pattern]>>();
+  private readonly abbreviations = new Map<string, { pattern: Pattern; match: 'any' | 'upper' }>();
+
+  constructor(entities: Entities, pipeline: TextPipeline) {
+    const add = (alias: string, pattern: Pattern): void => {
+      const key = pipeline.tokens(normalize(alias)).join(' ');
+      if (!key || this.exact.has(key)) return;
+      this.exact.set(key, pattern);
+      const words = key.split(' ').length;
+      if (pattern.fuzzy && key.length >= MIN_CORRECTABLE_LENGTH && /^[a-z ]+$/.test(key)) {
+        const list = this.fuzzyByWords.get(words) ?? [];
+        list.push([key, pattern]);
+        this.fuzzyByWords.set(words, list);
+      }
+    };
+    for (const s of entities.states) {
+      const pattern: Pattern = { type: 'state', id: s.id, name: s.name, fuzzy: true };
+      [s.name, ...s.aliases].forEach((a) => add(a, pattern));
+      if (s.abbrMatch !== 'never') this.abbreviations.set(s.abbr.toLowerCase(), { pattern, match: s.abbrMatch });
+    }
+    for (const i of entities.industries) {
+      const pattern: Pattern = { type: 'industry', id: i.id, name: i.name, fuzzy: false };
+      [i.name, ...i.aliases].forEach((a) => add(a, pattern));
+    }
+    for (const c of entities.careers) {
+      const pattern: Pattern = { type: 'career', id: c.id, name: c.name, fuzzy: false };
+      c.aliases.forEach((a) => add(a, pattern));
+    }
+  }
+
+  /** Mentions in order of appearance; longer phrases win over the words inside them. */
+  extract(tokens: readonly string[], raw: string): EntityMention[] {
+    const out: EntityMention[] = [];
+    const shouting = isShouting(raw);
+    for (let i = 0; i < tokens.length;) {
+      const hit = this.matchAt(tokens, i, raw, shouting);
+      if (hit) {
+        if (!out.some((m) => m.type === hit.type && m.id === hit.id)) out.push(hit);
+        i = hit.end;
+      } else {
+        i++;
+      }
+    }
+    return out;
+  }
+
+  private matchAt(tokens: readonly string[], i: number, raw: string, shouting: boolean): EntityMention | undefined {
+    for (let n = Math.min(MAX_ALIAS_WORDS, tokens.length - i); n >= 1; n--) {
+      const key = tokens.slice(i, i + n).join(' ');
+      const p = this.exact.get(key) ?? this.fuzzy(key, n);
+      if (p) return { type: p.type, id: p.id, name: p.name, start: i, end: i + n };
+    }
+    const abbr = this.abbreviations.get(tokens[i] ?? '');
+    if (abbr && (abbr.match === 'any' || (!shouting && new RegExp(`\\b${tokens[i]!.toUpperCase()}\\b`).test(raw)))) {
+      return { type: abbr.pattern.type, id: abbr.pattern.id, name: abbr.pattern.name, start: i, end: i + 1 };
+    }
+    return undefined;
+  }
+
+  private fuzzy(key: string, words: number): Pattern | undefined {
+    const limit = maxEdits(key.length);
+    if (limit === 0) return undefined;
+    let best: Pattern | undefined;
+    let bestDistance = limit + 1;
+    for (const [alias, pattern] of this.fuzzyByWords.get(words) ?? []) {
+      if (alias[0] !== key[0] || Math.abs(alias.length - key.length) > limit) continue;
+      const d = DamerauLevenshteinDistance(key, alias);
+      if (d < bestDistance) { best = pattern; bestDistance = d; }
+    }
+    return best;
+  }
+}

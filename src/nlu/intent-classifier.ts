@@ -1,0 +1,36 @@
+import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier.js';
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+
+export interface IntentScore {
+  readonly intent: string;
+  readonly score: number;
+}
+
+/** natural's naive Bayes over stemmed features, with its scores normalised into a distribution. */
+export class IntentClassifier {
+  private readonly bayes = new BayesClassifier(PorterStemmer);
+  private readonly vocabulary = new Set<string>();
+
+  constructor(examples: Iterable<{ intent: string; stems: readonly string[] }>) {
+    for (const { intent, stems } of examples) {
+      if (stems.length === 0) continue;
+      this.bayes.addDocument([...stems], intent);
+      stems.forEach((s) => this.vocabulary.add(s));
+    }
+    this.bayes.train();
+  }
+
+  /** True when the classifier saw this stem in training: the domain's vocabulary. */
+  knows(stem: string): boolean {
+    return this.vocabulary.has(stem);
+  }
+
+  /** Every intent with its posterior share, best first; all zero when no feature is known. */
+  classify(stems: readonly string[]): IntentScore[] {
+    const known = stems.filter((s) => this.vocabulary.has(s));
+    if (known.length === 0) return [];
+    const raw = this.bayes.getClassifications(known);
+    const total = raw.reduce((sum, c) => sum + c.value, 0);
+    return raw.map((c) => ({ intent: c.label, score: total > 0 ? c.value / total : 0 }));
+  }
+}

@@ -1,0 +1,64 @@
+import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance.js';
+
+// Words shorter than this are never corrected: "in" must not become Indiana, "me" not Maine,
+// "ai" not "an"; short words are too close to each other for an edit distance to mean a typo.
+export const MIN_CORRECTABLE_LENGTH = 5;
+// Words of this length or more may be two edits off ("califronia", "masachusets"); shorter ones one.
+export const TWO_EDIT_LENGTH = 8;
+// Corrections are remembered per spelling; this bounds that memory however much gibberish arrives.
+const MAX_CACHED_CORRECTIONS = 5000;
+
+export function maxEdits(length: number): number {
+  if (length < MIN_CORRECTABLE_LENGTH) return 0;
+  return length >= TWO_EDIT_LENGTH ? 2 : 1;
+}
+
+/**
+ * Corrects misspelt words against a known vocabulary. Only words of MIN_CORRECTABLE_LENGTH or more,
+ * made of letters, are touched; the first letter must match (people rarely mistype it, and it keeps
+ * unrelated words apart); the closest word wins and, on a tie, the more frequent one.
+ */
+export class SpellingCorrector {
+  private readonly known: ReadonlyMap<string, number>;
+  private readonly byInitial = new Map<string, string[]>();
+  private readonly cache = new Map<string, string>();
+
+  constructor(vocabulary: Iterable<string>) {
+    const counts = new Map<string, number>();
+    for (const w of vocabulary) counts.set(w, (counts.get(w) ?? 0) + 1);
+    this.known = counts;
+    for (const w of counts.keys()) {
+      if (w.length < MIN_CORRECTABLE_LENGTH - 1 || !/^[a-z]+$/.test(w)) continue;
+      const list = this.byInitial.get(w[0]!) ?? [];
+      list.push(w);
+      this.byInitial.set(w[0]!, list);
+    }
+  }
+
+  has(word: string): boolean {
+    return this.known.has(word);
+  }
+
+  correct(word: string): string {
+    if (this.known.has(word) || word.length < MIN_CORRECTABLE_LENGTH || !/^[a-z]+$/.test(word)) return word;
+    const hit = this.cache.get(word);
+    if (hit !== undefined) return hit;
+    const limit = maxEdits(word.length);
+    let best = word;
+    let bestDistance = limit + 1;
+    let bestCount = 0;
+    for (const candidate of this.byInitial.get(word[0]!) ?? []) {
+      if (Math.abs(candidate.length - word.length) > limit) continue;
+      const d = DamerauLevenshteinDistance(word, candidate);
+      const count = this.known.get(candidate) ?? 0;
+      if (d < bestDistance || (d === bestDistance && count > bestCount)) {
+        best = candidate;
+        bestDistance = d;
+        bestCount = count;
+      }
+    }
+    if (this.cache.size >= MAX_CACHED_CORRECTIONS) this.cache.clear();
+    this.cache.set(word, best);
+    return best;
+  }
+}
