@@ -41,7 +41,7 @@ const State = z.strictObject({
   aliases: z.array(phrase).default([]),
 });
 const Industry = z.strictObject({ id, name: phrase, aliases: z.array(phrase).default([]) });
-const Career = z.strictObject({ id, name: phrase, aliases: z.array(phrase).min(1) });
+const Career = z.strictObject({ id, name: phrase, aliases: z.array(phrase).min(1), inGuide: z.boolean().default(false) });
 
 export const EntitiesFile = z.strictObject({
   _about: z.string().optional(),

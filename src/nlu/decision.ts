@@ -35,4 +35,4 @@ export type Action =
 /** An action with how sure the bot is and the intents it weighed. */
 export type Decision = Action & { readonly confidence: number; readonly candidates: readonly IntentScore[] };
 
-export type FallbackReason = 'out_of_scope' | 'low_confidence' | 'other_career';
+export type FallbackReason = 'out_of_scope' | 'low_confidence' | 'other_career' | 'markup';

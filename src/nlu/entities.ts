@@ -13,9 +13,11 @@ export interface EntityMention {
   readonly name: string;
   readonly start: number;
   readonly end: number;
+  /** For careers: the guide names this job as an MSL career path, so it is on topic. */
+  readonly inGuide: boolean;
 }
 
-interface Pattern { readonly type: EntityType; readonly id: string; readonly name: string; readonly fuzzy: boolean }
+interface Pattern { readonly type: EntityType; readonly id: string; readonly name: string; readonly fuzzy: boolean; readonly inGuide: boolean }
 
 // Aliases are phrases of at most this many words ("district of columbia", "new york city").
 const MAX_ALIAS_WORDS = 4;
@@ -39,16 +41,16 @@ export class EntityExtractor {
       }
     };
     for (const s of entities.states) {
-      const pattern: Pattern = { type: 'state', id: s.id, name: s.name, fuzzy: true };
+      const pattern: Pattern = { type: 'state', id: s.id, name: s.name, fuzzy: true, inGuide: true };
       [s.name, ...s.aliases].forEach((a) => add(a, pattern));
       if (s.abbrMatch !== 'never') this.abbreviations.set(s.abbr.toLowerCase(), { pattern, match: s.abbrMatch });
     }
     for (const i of entities.industries) {
-      const pattern: Pattern = { type: 'industry', id: i.id, name: i.name, fuzzy: false };
+      const pattern: Pattern = { type: 'industry', id: i.id, name: i.name, fuzzy: false, inGuide: true };
       [i.name, ...i.aliases].forEach((a) => add(a, pattern));
     }
     for (const c of entities.careers) {
-      const pattern: Pattern = { type: 'career', id: c.id, name: c.name, fuzzy: false };
+      const pattern: Pattern = { type: 'career', id: c.id, name: c.name, fuzzy: false, inGuide: c.inGuide };
       c.aliases.forEach((a) => add(a, pattern));
     }
   }
@@ -73,11 +75,11 @@ export class EntityExtractor {
     for (let n = Math.min(MAX_ALIAS_WORDS, tokens.length - i); n >= 1; n--) {
       const key = tokens.slice(i, i + n).join(' ');
       const p = this.exact.get(key) ?? this.fuzzy(key, n);
-      if (p) return { type: p.type, id: p.id, name: p.name, start: i, end: i + n };
+      if (p) return { type: p.type, id: p.id, name: p.name, start: i, end: i + n, inGuide: p.inGuide };
     }
     const abbr = this.abbreviations.get(tokens[i] ?? '');
     if (abbr && (abbr.match === 'any' || (!shouting && new RegExp(`\\b${tokens[i]!.toUpperCase()}\\b`).test(raw)))) {
-      return { type: abbr.pattern.type, id: abbr.pattern.id, name: abbr.pattern.name, start: i, end: i + 1 };
+      return { type: abbr.pattern.type, id: abbr.pattern.id, name: abbr.pattern.name, start: i, end: i + 1, inGuide: true };
     }
     return undefined;
   }

@@ -1,8 +1,12 @@
 import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance.js';
+import { isEnglish } from './english-lexicon.js';
 
 // Words shorter than this are never corrected: "in" must not become Indiana, "me" not Maine,
 // "ai" not "an"; short words are too close to each other for an edit distance to mean a typo.
 export const MIN_CORRECTABLE_LENGTH = 5;
+// Four-letter words are corrected only by restoring one dropped letter ("typs" to "types"), the
+// commonest slip in short words; swapping a letter would turn real words into other real words.
+export const SHORT_WORD_LENGTH = 4;
 // Words of this length or more may be two edits off ("califronia", "masachusets"); shorter ones one.
 export const TWO_EDIT_LENGTH = 8;
 // Corrections are remembered per spelling; this bounds that memory however much gibberish arrives.
@@ -15,7 +19,7 @@ export function maxEdits(length: number): number {
 
 /**
  * Corrects misspelt words against a known vocabulary. Only words of MIN_CORRECTABLE_LENGTH or more,
- * made of letters, are touched; the first letter must match (people rarely mistype it, and it keeps
+ * made of letters and not English words already, are touched; the first letter must match (people rarely mistype it, and it keeps
  * unrelated words apart); the closest word wins and, on a tie, the more frequent one.
  */
 export class SpellingCorrector {
@@ -23,7 +27,7 @@ export class SpellingCorrector {
   private readonly byInitial = new Map<string, string[]>();
   private readonly cache = new Map<string, string>();
 
-  constructor(vocabulary: Iterable<string>) {
+  constructor(vocabulary: Iterable<string>, private readonly english: ReadonlySet<string> = new Set()) {
     const counts = new Map<string, number>();
     for (const w of vocabulary) counts.set(w, (counts.get(w) ?? 0) + 1);
     this.known = counts;
@@ -40,7 +44,8 @@ export class SpellingCorrector {
   }
 
   correct(word: string): string {
-    if (this.known.has(word) || word.length < MIN_CORRECTABLE_LENGTH || !/^[a-z]+$/.test(word)) return word;
+    if (this.known.has(word) || word.length < SHORT_WORD_LENGTH || !/^[a-z]+$/.test(word) || isEnglish(this.english, word)) return word;
+    if (word.length < MIN_CORRECTABLE_LENGTH) return this.restoreDroppedLetter(word);
     const hit = this.cache.get(word);
     if (hit !== undefined) return hit;
     const limit = maxEdits(word.length);
@@ -57,8 +62,25 @@ export class SpellingCorrector {
         bestCount = count;
       }
     }
+    return this.remember(word, best);
+  }
+
+  private restoreDroppedLetter(word: string): string {
+    const hit = this.cache.get(word);
+    if (hit !== undefined) return hit;
+    let best = word;
+    let bestCount = 0;
+    for (const candidate of this.byInitial.get(word[0]!) ?? []) {
+      if (candidate.length !== word.length + 1) continue;
+      const count = this.known.get(candidate) ?? 0;
+      if (count > bestCount && DamerauLevenshteinDistance(word, candidate) === 1) { best = candidate; bestCount = count; }
+    }
+    return this.remember(word, best);
+  }
+
+  private remember(word: string, correction: string): string {
     if (this.cache.size >= MAX_CACHED_CORRECTIONS) this.cache.clear();
-    this.cache.set(word, best);
-    return best;
+    this.cache.set(word, correction);
+    return correction;
   }
 }

@@ -2,7 +2,7 @@ import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import type { Synonyms } from '../knowledge/knowledge.js';
 import { normalize } from './normalize.js';
 import type { SpellingCorrector } from './spelling.js';
-import { QUESTION_WORDS, STOPWORDS } from './stopwords.js';
+import { GLUE_WORDS, NON_TOPIC_WORDS } from './stopwords.js';
 
 /** A message after normalising, canonical wording and spelling correction. */
 export interface ProcessedText {
@@ -11,11 +11,13 @@ export interface ProcessedText {
   readonly tokens: readonly string[];
   /** Porter stems of the tokens that are not glue words: the classifier's features. */
   readonly stems: readonly string[];
-  /** Stems that name a topic: the features minus question words and "msl". */
+  /** Stems of the words that name a topic, for telling in-scope from out-of-scope messages. */
   readonly topicStems: readonly string[];
 }
 
-const WORD = /[a-z0-9$%]+(?:['&./-][a-z0-9]+)*/g;
+// Words keep inner apostrophes, ampersands and dots ("r&d", "ph.d") so synonyms can map them;
+// hyphens and slashes split ("hospital-based", "AI/ML") once the phrase synonyms have had their turn.
+const WORD = /[a-z0-9$%]+(?:['&.][a-z0-9]+)*/g;
 
 /** Turns raw text into canonical tokens and stems, the same way for training data and for user messages. */
 export class TextPipeline {
@@ -30,19 +32,29 @@ export class TextPipeline {
   process(raw: string): ProcessedText {
     const normalized = normalize(raw);
     const tokens = this.tokens(normalized);
-    const stems = tokens.filter((t) => !STOPWORDS.has(t)).map(stem);
-    return { normalized, tokens, stems, topicStems: stems.filter((s) => !QUESTION_WORDS.has(s)) };
+    const stems = tokens.filter((t) => !GLUE_WORDS.has(t)).map(stem);
+    const topicStems = tokens.filter((t) => !NON_TOPIC_WORDS.has(t)).map(stem);
+    return { normalized, tokens, stems, topicStems };
   }
 
-  /** Canonical words of already-normalised text. */
+  /**
+   * Canonical words of already-normalised text: phrase synonyms, then word synonyms or spelling
+   * correction word by word, then phrase synonyms again so corrected words can form a phrase
+   * ("medcal sceince liason" becomes "msl").
+   */
   tokens(normalized: string): string[] {
-    let s = normalized;
+    const words = (this.replacePhrases(normalized).match(WORD) ?? [])
+      .map((w) => w.replace(/'s$/, '').replace(/'/g, '').replace(/[.]+$/, ''))
+      .filter(Boolean)
+      .map((w) => this.synonyms.words[w] ?? this.speller?.correct(w) ?? w)
+      .map((w) => this.synonyms.words[w] ?? w);
+    return this.replacePhrases(words.join(' ')).split(' ').filter(Boolean);
+  }
+
+  private replacePhrases(text: string): string {
+    let s = text;
     for (const [re, to] of this.phrases) s = s.replace(re, to);
-    const words = (s.match(WORD) ?? []).map((w) => w.replace(/'s$/, '').replace(/'/g, '').replace(/[.]+$/, ''));
-    return words.filter(Boolean).flatMap((w) => {
-      const mapped = this.synonyms.words[w] ?? this.synonyms.words[this.speller?.correct(w) ?? w] ?? this.speller?.correct(w) ?? w;
-      return mapped.split(' ');
-    });
+    return s;
   }
 }
 

