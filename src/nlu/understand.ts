@@ -44,6 +44,8 @@ const TALK = new Set<string>(['greeting', 'thanks', 'bye', 'help', 'cancel', 'st
 const SALARY = new Set<string>(SALARY_INTENTS);
 // Stems that only carry a salary follow-up around a place or industry ("California vs New York?").
 const FOLLOW_UP_STEMS = new Set(['versu', 'compar', 'salari', 'pai', 'higher', 'better', 'less', 'lower', 'more', 'tell']);
+// Stems that make a message a pay question whatever else it names ("what's the salary of a nurse").
+const PAY_STEMS = new Set(['salari', 'pai']);
 // Markup in a message is never a question about the guide, and must never be echoed back.
 const MARKUP = /<\/?[a-z][^>]*>|<script|javascript:/i;
 const AFTER_WORDS = new Set(['after', 'next', 'then', 'follow', 'following', 'done', 'finished', 'finish', 'complete', 'completed']);
@@ -157,19 +159,20 @@ export class Understanding {
     }
 
     const offGuideCareers = careers.filter((c) => !c.inGuide);
-    if (places.length > 0 || offGuideCareers.length > 0) {
-      const salaryFirst = best && SALARY.has(best.intent);
-      // A bare place after a salary answer ("and New York?") continues it; so does one with no other topic.
-      const elliptical = rest.length === 0;
+    const asksPay = a.text.topicStems.some((s) => PAY_STEMS.has(s)) || (!!best && SALARY.has(best.intent));
+    if (careers.length > 0 && asksPay) {
+      return decide({ kind: 'salary', query: salaryQuery('salary', places, careers) }, Math.max(topConfidence, THRESHOLDS.answer));
+    }
+    if (places.length > 0) {
+      const salaryFirst = !!best && SALARY.has(best.intent) && a.coverage >= THRESHOLDS.minCoverage;
+      // A bare place continues a salary conversation ("and New York?"); a bare state is a pay question
+      // anyway, since pay is all the guide says about single states. A bare industry may be a type of MSL.
+      const elliptical = rest.length === 0 && (!!memory.salary || places.every((p) => p.type === 'state'));
       if (salaryFirst || elliptical) {
-        const intent = salaryFirst ? best.intent : 'salary';
-        return decide({ kind: 'salary', query: salaryQuery(intent, places, offGuideCareers) }, Math.max(topConfidence, THRESHOLDS.answer));
+        return decide({ kind: 'salary', query: salaryQuery(salaryFirst ? best.intent : 'salary', places, []) }, Math.max(topConfidence, THRESHOLDS.answer));
       }
-      if (offGuideCareers.length > 0 && !a.text.tokens.includes('msl')) return decide({ kind: 'fallback', reason: 'other_career' }, topConfidence);
     }
-    if (careers.length > 0 && best && SALARY.has(best.intent)) {
-      return decide({ kind: 'salary', query: salaryQuery(best.intent, [], careers) }, topConfidence);
-    }
+    if (offGuideCareers.length > 0 && !a.text.tokens.includes('msl')) return decide({ kind: 'fallback', reason: 'other_career' }, topConfidence);
 
     if (!best) return decide({ kind: 'fallback', reason: 'out_of_scope' }, 0);
     const confidence = best.score * a.coverage;
