@@ -32,7 +32,7 @@ export class TextPipeline {
   process(raw: string): ProcessedText {
     const normalized = normalize(raw);
     const tokens = this.tokens(normalized);
-    const stems = tokens.filter((t) => !GLUE_WORDS.has(t)).map(stem);
+    const stems = featureStems(tokens);
     const topicStems = tokens.filter((t) => !NON_TOPIC_WORDS.has(t)).map(stem);
     return { normalized, tokens, stems, topicStems };
   }
@@ -40,7 +40,7 @@ export class TextPipeline {
   /**
    * Canonical words of already-normalised text: phrase synonyms, then word synonyms or spelling
    * correction word by word, then phrase synonyms again so corrected words can form a phrase
-   * ("medcal sceince liason" becomes "msl").
+   * ("medcal sceince liason" becomes "msl"), then word synonyms for what the phrases produced.
    */
   tokens(normalized: string): string[] {
     const words = (this.replacePhrases(normalized).match(WORD) ?? [])
@@ -48,7 +48,7 @@ export class TextPipeline {
       .filter(Boolean)
       .map((w) => this.synonyms.words[w] ?? this.speller?.correct(w) ?? w)
       .map((w) => this.synonyms.words[w] ?? w);
-    return this.replacePhrases(words.join(' ')).split(' ').filter(Boolean);
+    return this.replacePhrases(words.join(' ')).split(' ').filter(Boolean).flatMap((w) => (this.synonyms.words[w] ?? w).split(' '));
   }
 
   private replacePhrases(text: string): string {
@@ -56,6 +56,11 @@ export class TextPipeline {
     for (const [re, to] of this.phrases) s = s.replace(re, to);
     return s;
   }
+}
+
+/** The classifier's features of canonical words: stems of all but the glue words. */
+export function featureStems(tokens: readonly string[]): string[] {
+  return tokens.filter((t) => !GLUE_WORDS.has(t)).map(stem);
 }
 
 export function stem(word: string): string {
