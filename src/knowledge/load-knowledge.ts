@@ -94,6 +94,7 @@ function resolveUnits(specs: readonly UnitSpec[], blocks: readonly GuideBlock[],
     for (const ref of [spec.parent, spec.more, ...spec.children, ...spec.related]) {
       if (ref !== undefined && !byId.has(ref)) issues.push({ file, path: at, message: `refers to unknown unit "${ref}"` });
     }
+    if (excerpt.length === 0 && spec.children.length === 0) issues.push({ file, path: `${at}.excerpt`, message: 'selects no text, and the unit lists no parts either' });
     const parent = spec.parent ? byId.get(spec.parent) : undefined;
     units.set(spec.id, Object.freeze({
       id: spec.id,

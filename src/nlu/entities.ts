@@ -1,6 +1,6 @@
 import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance.js';
 import type { Entities } from '../knowledge/knowledge.js';
-import { isShouting, normalize } from './normalize.js';
+import { isShouting } from './normalize.js';
 import { maxEdits, MIN_CORRECTABLE_LENGTH } from './spelling.js';
 import type { TextPipeline } from './text-pipeline.js';
 
@@ -30,7 +30,7 @@ export class EntityExtractor {
 
   constructor(entities: Entities, pipeline: TextPipeline) {
     const add = (alias: string, pattern: Pattern): void => {
-      const key = pipeline.tokens(normalize(alias)).join(' ');
+      const key = pipeline.canonical(alias).join(' ');
       if (!key || this.exact.has(key)) return;
       this.exact.set(key, pattern);
       const words = key.split(' ').length;

@@ -42,13 +42,18 @@ export class TextPipeline {
    * correction word by word, then phrase synonyms again so corrected words can form a phrase
    * ("medcal sceince liason" becomes "msl"), then word synonyms for what the phrases produced.
    */
-  tokens(normalized: string): string[] {
+  tokens(normalized: string, correct = true): string[] {
     const words = (this.replacePhrases(normalized).match(WORD) ?? [])
       .map((w) => w.replace(/'s$/, '').replace(/'/g, '').replace(/[.]+$/, ''))
       .filter(Boolean)
-      .map((w) => this.synonyms.words[w] ?? this.speller?.correct(w) ?? w)
+      .map((w) => this.synonyms.words[w] ?? (correct ? this.speller?.correct(w) : undefined) ?? w)
       .map((w) => this.synonyms.words[w] ?? w);
     return this.replacePhrases(words.join(' ')).split(' ').filter(Boolean).flatMap((w) => (this.synonyms.words[w] ?? w).split(' '));
+  }
+
+  /** Canonical words of a curated phrase (an alias, a keyword): synonyms apply, spelling correction does not. */
+  canonical(phrase: string): string[] {
+    return this.tokens(normalize(phrase), false);
   }
 
   private replacePhrases(text: string): string {

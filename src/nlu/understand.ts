@@ -105,7 +105,7 @@ export class Understanding {
     let longest = 1;
     for (const unit of knowledge.units.values()) {
       for (const k of unit.keywords) {
-        const key = this.pipeline.tokens(normalize(k)).map(stem).join(' ');
+        const key = this.pipeline.canonical(k).map(stem).join(' ');
         if (key) this.keywordIndex.set(key, unit.id);
         longest = Math.max(longest, key.split(' ').length);
       }
@@ -166,18 +166,21 @@ export class Understanding {
     }
 
     const offGuideCareers = careers.filter((c) => !c.inGuide);
-    const asksPay = a.text.topicStems.some((s) => PAY_STEMS.has(s)) || (!!best && SALARY.has(best.intent));
+    const tokens = a.text.tokens;
+    const howMuch = tokens.some((t, i) => t === 'how' && tokens[i + 1] === 'much');
+    const asksPay = a.text.topicStems.some((s) => PAY_STEMS.has(s)) || howMuch || (!!best && SALARY.has(best.intent));
     if (careers.length > 0 && asksPay) {
       return decide({ kind: 'salary', query: salaryQuery('salary', places, careers) }, Math.max(topConfidence, THRESHOLDS.answer));
     }
     if (places.length > 0) {
       // Every other topic word must be one the domain knows: "weather in California" is not a pay question.
-      const salaryFirst = !!best && SALARY.has(best.intent) && rest.every((s) => this.classifier.knows(s));
+      const salaryFirst = !!best && asksPay && rest.every((s) => this.classifier.knows(s));
       // A bare place continues a salary conversation ("and New York?"); a bare state is a pay question
       // anyway, since pay is all the guide says about single states. A bare industry may be a type of MSL.
       const elliptical = rest.length === 0 && (!!memory.salary || places.every((p) => p.type === 'state'));
       if (salaryFirst || elliptical) {
-        return decide({ kind: 'salary', query: salaryQuery(salaryFirst ? best.intent : 'salary', places, []) }, Math.max(topConfidence, THRESHOLDS.answer));
+        const intent = best && SALARY.has(best.intent) ? best.intent : 'salary';
+        return decide({ kind: 'salary', query: salaryQuery(intent, places, []) }, Math.max(topConfidence, THRESHOLDS.answer));
       }
     }
     if (offGuideCareers.length > 0 && !a.text.tokens.includes('msl')) return decide({ kind: 'fallback', reason: 'other_career' }, topConfidence);
@@ -223,6 +226,8 @@ export class Understanding {
     const named = a.keywords.map((k) => this.knowledge.units.get(k)).find((u) => u?.step !== undefined);
     const asksAfter = a.text.tokens.some((t) => AFTER_WORDS.has(t));
     if (top?.intent !== 'next_step' && !(named && asksAfter && a.text.tokens.includes('after'))) return undefined;
+    // "Is pharmacovigilance a possible next step?" names its own topic: it is not about the six steps.
+    if (a.keywords.some((k) => this.knowledge.units.get(k)?.step === undefined)) return undefined;
     const from = named?.step ?? memory.step ?? (memory.unitId === 'become' ? 0 : undefined);
     if (from === undefined) return 'become';
     const next = this.steps.find((s) => s.step === from + 1);
