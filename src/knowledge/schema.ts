@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+const lower = z.string().min(1).refine((s) => s === s.toLowerCase(), 'must be lower case');
 const id = z.string().regex(/^[a-z][a-z0-9_]*$/, 'ids are lower_snake_case');
 const phrase = z.string().trim().min(1);
 
@@ -48,9 +49,9 @@ export const EntitiesFile = z.strictObject({
   states: z.array(State).min(1),
   industries: z.array(Industry).min(1),
   careers: z.array(Career).default([]),
+  jobTitles: z.array(lower).default([]),
 });
 
-const lower = z.string().min(1).refine((s) => s === s.toLowerCase(), 'must be lower case');
 export const SynonymsFile = z.strictObject({
   _about: z.string().optional(),
   phrases: z.record(lower, lower),

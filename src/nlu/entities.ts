@@ -27,8 +27,10 @@ export class EntityExtractor {
   private readonly exact = new Map<string, Pattern>();
   private readonly fuzzyByWords = new Map<number, Array<[string, Pattern]>>();
   private readonly abbreviations = new Map<string, { pattern: Pattern; match: 'any' | 'upper' }>();
+  private readonly jobTitles: ReadonlySet<string>;
 
   constructor(entities: Entities, pipeline: TextPipeline) {
+    this.jobTitles = new Set(entities.jobTitles);
     const add = (alias: string, pattern: Pattern): void => {
       const key = pipeline.canonical(alias).join(' ');
       if (!key || this.exact.has(key)) return;
@@ -69,6 +71,18 @@ export class EntityExtractor {
       }
     }
     return out;
+  }
+
+  /**
+   * A job title the careers list does not name ("pharmacovigilance specialist", "MSL manager"): the
+   * title word with the word before it, as the user wrote them. Undefined when there is none.
+   */
+  jobTitle(tokens: readonly string[], taken: readonly EntityMention[]): EntityMention | undefined {
+    const i = tokens.findIndex((t, at) => this.jobTitles.has(t) && !taken.some((m) => at >= m.start && at < m.end));
+    if (i < 0) return undefined;
+    const start = i > 0 && !taken.some((m) => i - 1 >= m.start && i - 1 < m.end) ? i - 1 : i;
+    const words = tokens.slice(start, i + 1).map((w) => (w === 'msl' ? 'MSL' : w));
+    return { type: 'career', id: 'job_title', name: `${words.join(' ')}s`.replace(/ss$/, 's'), start, end: i + 1, inGuide: true };
   }
 
   private matchAt(tokens: readonly string[], i: number, raw: string, shouting: boolean): EntityMention | undefined {

@@ -125,6 +125,7 @@ export class Understanding {
     for (const c of this.classifier.classify(features)) bump(c.intent, WEIGHTS.classifier * c.score);
     for (const r of this.retriever.search(features)) bump(r.intent, WEIGHTS.retrieval * r.score);
     for (const k of keywords) bump(k, WEIGHTS.keyword);
+    if (text.topicStems.some((s) => PAY_STEMS.has(s))) bump('salary', WEIGHTS.keyword);
     for (const id of this.neighbours(memory.unitId)) if (combined.has(id)) bump(id, WEIGHTS.context);
     const ranked = [...combined].map(([intent, score]) => ({ intent, score: Math.min(1, score) })).sort((a, b) => b.score - a.score);
 
@@ -154,7 +155,7 @@ export class Understanding {
     const answerable = a.ranked.filter((c) => this.knowledge.units.has(c.intent) || SALARY.has(c.intent));
     const best = answerable[0];
     const places = a.entities.filter((e) => e.type !== 'career');
-    const careers = a.entities.filter((e) => e.type === 'career');
+    const careers: EntityMention[] = a.entities.filter((e) => e.type === 'career');
     const entityStems = new Set(a.entities.flatMap((e) => a.text.tokens.slice(e.start, e.end).map(stem)));
     const rest = a.text.topicStems.filter((s) => !entityStems.has(s) && !FOLLOW_UP_STEMS.has(s));
 
@@ -169,6 +170,8 @@ export class Understanding {
     const tokens = a.text.tokens;
     const howMuch = tokens.some((t, i) => t === 'how' && tokens[i + 1] === 'much');
     const asksPay = a.text.topicStems.some((s) => PAY_STEMS.has(s)) || howMuch || (!!best && SALARY.has(best.intent));
+    const title = asksPay && careers.length === 0 ? this.extractor.jobTitle(tokens, a.entities) : undefined;
+    if (title) careers.push(title);
     if (careers.length > 0 && asksPay) {
       return decide({ kind: 'salary', query: salaryQuery('salary', places, careers) }, Math.max(topConfidence, THRESHOLDS.answer));
     }
