@@ -27,7 +27,8 @@ export function composeSalary(k: Knowledge, q: SalaryQuery): Reply {
   const missingStates: string[] = [];
   for (const id of q.states) {
     const rec = states.records.find((s) => s.entityId === id);
-    if (rec) found.push(rec); else missingStates.push(k.entities.states.find((s) => s.id === id)?.name ?? id);
+    const name = k.entities.states.find((s) => s.id === id)?.name ?? id;
+    if (rec) found.push(rec); else missingStates.push(q.typed?.[id] ? `${name} (${q.typed[id]})` : name);
   }
   for (const id of q.industries) {
     const rec = industries.records.find((s) => s.entityId === id);
@@ -50,7 +51,7 @@ export function composeSalary(k: Knowledge, q: SalaryQuery): Reply {
     };
   }
 
-  const parts: string[] = [lines(found)];
+  const parts: string[] = [found.length === 1 ? single(k, found[0]!) : lines(found)];
   const sameKind = found.every((f) => f.kind === found[0]!.kind);
   if (found.length >= 2 && sameKind) {
     const sorted = [...found].sort((a, b) => b.annual - a.annual);
@@ -91,6 +92,20 @@ function listReply(k: Knowledge, table: SalaryTable, memory: Reply['memory']): R
     suggestions: suggest([askFor(k, table.records[0]), askFor(k, table.records[1]), other]),
     outcome: 'salary', unitIds: [LIST_IDS[table.kind]], memory,
   };
+}
+
+/** One figure with where it stands in its list: "California – $164,660, 1st of the guide's 5 highest-paying states." */
+function single(k: Knowledge, rec: SalaryRecord): string {
+  const table = rec.kind === 'state' ? k.salary.states : k.salary.industries;
+  const rank = table.records.indexOf(rec) + 1;
+  return k.replies.salaryOne
+    .replace('{name}', rec.name).replace('{figure}', rec.display)
+    .replace('{rank}', ordinal(rank)).replace('{count}', String(table.records.length)).replace('{list}', table.heading.toLowerCase());
+}
+
+function ordinal(n: number): string {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  return `${n}${suffix}`;
 }
 
 /** Guide-style lines: "• California – $164,660". */

@@ -76,6 +76,7 @@ export const RepliesFile = z.strictObject({
   salaryNoDataState: phrase.includes('{place}'),
   salaryNoDataCareer: phrase.includes('{place}'),
   salaryNoDataIndustry: phrase,
+  salaryOne: phrase.includes('{name}').includes('{figure}').includes('{rank}').includes('{count}').includes('{list}'),
   salaryCompareHigher: phrase.includes('{higher}').includes('{difference}'),
   salaryCompareEqual: phrase,
   salaryOverviewIntro: phrase,

@@ -21,6 +21,8 @@ export interface SalaryQuery {
   readonly industries: readonly string[];
   /** Other careers named ("nurses"): the guide has no figures for them. */
   readonly careers: readonly string[];
+  /** Postal codes as the user typed them ("TX"), so an answer can name the place both ways. */
+  readonly typed?: Readonly<Record<string, string>>;
 }
 
 /** What the bot decided to do with one message. */

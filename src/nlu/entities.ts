@@ -15,6 +15,8 @@ export interface EntityMention {
   readonly end: number;
   /** For careers: the guide names this job as an MSL career path, so it is on topic. */
   readonly inGuide: boolean;
+  /** The canonical words as typed, e.g. "tx" or "new york". */
+  readonly surface: string;
 }
 
 interface Pattern { readonly type: EntityType; readonly id: string; readonly name: string; readonly fuzzy: boolean; readonly inGuide: boolean }
@@ -82,18 +84,18 @@ export class EntityExtractor {
     if (i < 0) return undefined;
     const start = i > 0 && !taken.some((m) => i - 1 >= m.start && i - 1 < m.end) ? i - 1 : i;
     const words = tokens.slice(start, i + 1).map((w) => (w === 'msl' ? 'MSL' : w));
-    return { type: 'career', id: 'job_title', name: `${words.join(' ')}s`.replace(/ss$/, 's'), start, end: i + 1, inGuide: true };
+    return { type: 'career', id: 'job_title', name: `${words.join(' ')}s`.replace(/ss$/, 's'), start, end: i + 1, inGuide: true, surface: tokens.slice(start, i + 1).join(' ') };
   }
 
   private matchAt(tokens: readonly string[], i: number, raw: string, shouting: boolean): EntityMention | undefined {
     for (let n = Math.min(MAX_ALIAS_WORDS, tokens.length - i); n >= 1; n--) {
       const key = tokens.slice(i, i + n).join(' ');
       const p = this.exact.get(key) ?? this.fuzzy(key, n);
-      if (p) return { type: p.type, id: p.id, name: p.name, start: i, end: i + n, inGuide: p.inGuide };
+      if (p) return { type: p.type, id: p.id, name: p.name, start: i, end: i + n, inGuide: p.inGuide, surface: key };
     }
     const abbr = this.abbreviations.get(tokens[i] ?? '');
     if (abbr && (abbr.match === 'any' || (!shouting && new RegExp(`\\b${tokens[i]!.toUpperCase()}\\b`).test(raw)))) {
-      return { type: abbr.pattern.type, id: abbr.pattern.id, name: abbr.pattern.name, start: i, end: i + 1, inGuide: true };
+      return { type: abbr.pattern.type, id: abbr.pattern.id, name: abbr.pattern.name, start: i, end: i + 1, inGuide: true, surface: tokens[i]! };
     }
     return undefined;
   }

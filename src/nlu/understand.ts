@@ -262,7 +262,9 @@ function related(k: Knowledge, a: string, b: string): boolean {
 }
 
 function salaryQuery(intent: string, places: readonly EntityMention[], careers: readonly EntityMention[]): SalaryQuery {
+  const typed = Object.fromEntries(places.filter((p) => p.type === 'state' && p.surface.length === 2).map((p) => [p.id, p.surface.toUpperCase()]));
   return {
+    ...(Object.keys(typed).length ? { typed } : {}),
     intent: intent === 'salary_industries' || intent === 'salary_states' ? intent : 'salary',
     states: places.filter((p) => p.type === 'state').map((p) => p.id),
     industries: places.filter((p) => p.type === 'industry').map((p) => p.id),

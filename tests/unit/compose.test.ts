@@ -22,7 +22,7 @@ describe('compose', () => {
 
   it('gives the exact figure for a state, from the guide', () => {
     const r = reply('how much do MSLs earn in California');
-    expect(r.text).to.include('California – $164,660');
+    expect(r.text).to.include('California').and.to.include('$164,660');
     expect(r.card?.facts.map((f) => f.value)).to.deep.equal(['$164,660']);
   });
 
