@@ -1,0 +1,71 @@
+import type { StatePropertyAccessor } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Recognizer } from '../src/career-advisor.js';
+import type { ConversationMemory, Decision, TalkIntent } from '../src/nlu/decision.js';
+import { ANSWER_DIALOG, AnswerDialog } from './answer-dialog.js';
+import { BECOME_DIALOG, BecomeDialog, isBecomeUnit } from './become-dialog.js';
+import type { Composer, DecisionOptions } from './compose-reply-dialog.js';
+import { renderReply } from './render-reply.js';
+import { SALARY_DIALOG, SalaryDialog } from './salary-dialog.js';
+
+export const MAIN_DIALOG = 'mainDialog';
+const ROUTE_WATERFALL = 'routeWaterfall';
+
+/** Talk that acts on the conversation itself, so it is handled before any routing. */
+const INTERRUPTIONS: ReadonlySet<TalkIntent> = new Set(['help', 'cancel', 'start_over']);
+/** Interruptions after which nothing said before may shape the answer to the next message. */
+const FORGETTING: ReadonlySet<TalkIntent> = new Set(['cancel', 'start_over']);
+
+/** The child dialog that answers a decision, or undefined when MainDialog replies itself. */
+export function childDialogFor(decision: Decision): string | undefined {
+  if (decision.kind === 'salary') return SALARY_DIALOG;
+  if (decision.kind === 'answer') return isBecomeUnit(decision.unitId) ? BECOME_DIALOG : ANSWER_DIALOG;
+  return undefined;
+}
+
+/**
+ * The router. Every message is understood afresh against the conversation's memory and answered in the same
+ * turn; nothing waits for a next message, so a follow-up like "what about New York?" works through the saved
+ * memory rather than through a prompt, and the user can change the subject at any time.
+ */
+export class MainDialog extends ComponentDialog {
+  constructor(
+    private readonly recognizer: Recognizer,
+    private readonly composer: Composer,
+    private readonly memory: StatePropertyAccessor<ConversationMemory>,
+  ) {
+    super(MAIN_DIALOG);
+    this.addDialog(new SalaryDialog(composer))
+      .addDialog(new BecomeDialog(composer))
+      .addDialog(new AnswerDialog(composer))
+      .addDialog(new WaterfallDialog(ROUTE_WATERFALL, [this.route.bind(this), this.remember.bind(this)]));
+    this.initialDialogId = ROUTE_WATERFALL;
+  }
+
+  private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const memory = await this.memory.get(step.context, {});
+    const decision = this.recognizer.understand(step.context.activity.text ?? '', memory);
+
+    if (decision.kind === 'talk' && INTERRUPTIONS.has(decision.intent)) {
+      const reply = this.composer.compose(decision, memory);
+      await step.context.sendActivity(renderReply(reply));
+      if (!FORGETTING.has(decision.intent)) return step.next(reply.memory);
+      await this.memory.delete(step.context);
+      return step.cancelAllDialogs();
+    }
+
+    const child = childDialogFor(decision);
+    if (child) return step.beginDialog(child, { decision, memory } satisfies DecisionOptions);
+
+    // Clarify, fallback, "that's all" and small talk need no dialog of their own.
+    const reply = this.composer.compose(decision, memory);
+    await step.context.sendActivity(renderReply(reply));
+    return step.next(reply.memory);
+  }
+
+  private async remember(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const memory = step.result as ConversationMemory;
+    await this.memory.set(step.context, memory);
+    return step.endDialog(memory);
+  }
+}

@@ -1,0 +1,61 @@
+import type { AddressInfo } from 'node:net';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import restify from 'restify';
+import { describeProblems, IncomingActivity } from './incoming-activity.js';
+
+/** Largest request body accepted; activities are a few KB, so this leaves room for cards and attachments metadata. */
+export const MAX_BODY_BYTES = 256 * 1024;
+/** Above this status the error message may describe the server's internals, so clients get a generic one. */
+const LAST_CLIENT_ERROR_STATUS = 499;
+
+export interface ServerDeps {
+  readonly adapter: Pick<CloudAdapter, 'process'>;
+  readonly bot: { run(context: TurnContext): Promise<void> };
+}
+
+/** POST /api/messages for the Bot Framework, GET /healthz for probes. Not listening yet. */
+export function createServer({ adapter, bot }: ServerDeps): restify.Server {
+  const server = restify.createServer({ name: 'msl-career-bot' });
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
+
+  // Errors restify raises itself (unparseable JSON, body too large, unknown route) get the same {error} shape as ours.
+  server.on('restifyError', (_req: restify.Request, _res: restify.Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
+    const message = (err.statusCode ?? 500) > LAST_CLIENT_ERROR_STATUS ? 'internal server error' : err.message || err.name;
+    err.toJSON = () => ({ error: message });
+    return callback();
+  });
+
+  server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
+    const checked = IncomingActivity.safeParse(req.body);
+    if (!checked.success) {
+      res.send(400, { error: describeProblems(checked.error) });
+      return;
+    }
+    // With deliveryMode "expectReplies" the adapter returns the replies in this response's body.
+    await adapter.process(req, res, (context) => bot.run(context));
+  });
+
+  server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
+    res.send(200, { status: 'ok' });
+  });
+
+  return server;
+}
+
+/** Creates the server and starts listening; port 0 picks a free port, which `address()` then reports. */
+export async function startServer(deps: ServerDeps, port: number, host?: string): Promise<restify.Server> {
+  const server = createServer(deps);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.removeListener('error', reject);
+      resolve();
+    });
+  });
+  return server;
+}
+
+/** The port a listening server got. */
+export function listeningPort(server: restify.Server): number {
+  return (server.address() as AddressInfo).port;
+}
