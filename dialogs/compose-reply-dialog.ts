@@ -15,7 +15,7 @@ export interface DecisionOptions {
 }
 
 /**
- * A one-turn dialog: composes the reply to the decision it is given, sends it, and ends with the reply's memory.
+ * A one-turn dialog: composes the reply to the decision it is given, sends it, and ends with the reply.
  * It never waits for the next message, so every message is understood afresh by MainDialog.
  */
 export abstract class ComposeReplyDialog extends Dialog<DecisionOptions> {
@@ -26,12 +26,12 @@ export abstract class ComposeReplyDialog extends Dialog<DecisionOptions> {
   /** Whether this dialog is meant to answer the decision; routing to the wrong one is a bug, not a user error. */
   protected abstract accepts(decision: Decision): boolean;
 
-  override async beginDialog(dc: DialogContext, options?: DecisionOptions): Promise<DialogTurnResult<ConversationMemory>> {
+  override async beginDialog(dc: DialogContext, options?: DecisionOptions): Promise<DialogTurnResult<Reply>> {
     if (!options || !this.accepts(options.decision)) {
       throw new Error(`${this.id} cannot answer a "${options?.decision.kind ?? 'missing'}" decision`);
     }
     const reply = this.composer.compose(options.decision, options.memory);
     await dc.context.sendActivity(renderReply(reply));
-    return dc.endDialog(reply.memory);
+    return dc.endDialog(reply);
   }
 }

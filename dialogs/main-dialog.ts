@@ -1,7 +1,9 @@
 import type { StatePropertyAccessor } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Recognizer } from '../src/career-advisor.js';
+import type { Reply } from '../src/answer/reply.js';
 import type { ConversationMemory, Decision, TalkIntent } from '../src/nlu/decision.js';
+import type { TurnLog } from '../src/turn-log.js';
 import { ANSWER_DIALOG, AnswerDialog } from './answer-dialog.js';
 import { BECOME_DIALOG, BecomeDialog, isBecomeUnit } from './become-dialog.js';
 import type { Composer, DecisionOptions } from './compose-reply-dialog.js';
@@ -15,6 +17,20 @@ const ROUTE_WATERFALL = 'routeWaterfall';
 const INTERRUPTIONS: ReadonlySet<TalkIntent> = new Set(['help', 'cancel', 'start_over']);
 /** Interruptions after which nothing said before may shape the answer to the next message. */
 const FORGETTING: ReadonlySet<TalkIntent> = new Set(['cancel', 'start_over']);
+
+/** This turn's decision and start time, carried in the waterfall's step values to the step that logs them. */
+interface TurnValues { decision?: Decision; started?: number }
+const turnValues = (step: WaterfallStepContext): TurnValues => step.values as TurnValues;
+
+/** The intent a decision acted on, for the turn log. */
+export function intentOf(decision: Decision): string {
+  switch (decision.kind) {
+    case 'answer': return decision.unitId;
+    case 'salary': return decision.query.intent;
+    case 'talk': return decision.intent;
+    default: return decision.kind;
+  }
+}
 
 /** The child dialog that answers a decision, or undefined when MainDialog replies itself. */
 export function childDialogFor(decision: Decision): string | undefined {
@@ -33,6 +49,7 @@ export class MainDialog extends ComponentDialog {
     private readonly recognizer: Recognizer,
     private readonly composer: Composer,
     private readonly memory: StatePropertyAccessor<ConversationMemory>,
+    private readonly turnLog?: TurnLog,
   ) {
     super(MAIN_DIALOG);
     this.addDialog(new SalaryDialog(composer))
@@ -44,12 +61,15 @@ export class MainDialog extends ComponentDialog {
 
   private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const memory = await this.memory.get(step.context, {});
+    turnValues(step).started = performance.now();
     const decision = this.recognizer.understand(step.context.activity.text ?? '', memory);
+    turnValues(step).decision = decision;
 
     if (decision.kind === 'talk' && INTERRUPTIONS.has(decision.intent)) {
       const reply = this.composer.compose(decision, memory);
       await step.context.sendActivity(renderReply(reply));
-      if (!FORGETTING.has(decision.intent)) return step.next(reply.memory);
+      if (!FORGETTING.has(decision.intent)) return step.next(reply);
+      this.log(step, reply);
       await this.memory.delete(step.context);
       return step.cancelAllDialogs();
     }
@@ -60,12 +80,28 @@ export class MainDialog extends ComponentDialog {
     // Clarify, fallback, "that's all" and small talk need no dialog of their own.
     const reply = this.composer.compose(decision, memory);
     await step.context.sendActivity(renderReply(reply));
-    return step.next(reply.memory);
+    return step.next(reply);
   }
 
   private async remember(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const memory = step.result as ConversationMemory;
-    await this.memory.set(step.context, memory);
-    return step.endDialog(memory);
+    const reply = step.result as Reply;
+    this.log(step, reply);
+    await this.memory.set(step.context, reply.memory);
+    return step.endDialog(reply.memory);
+  }
+
+  private log(step: WaterfallStepContext, reply: Reply): void {
+    if (!this.turnLog) return;
+    const activity = step.context.activity;
+    const { decision, started } = turnValues(step);
+    if (!decision) return;
+    this.turnLog.turn({
+      conversationId: activity.conversation?.id ?? '',
+      channelId: activity.channelId ?? '',
+      intent: intentOf(decision),
+      confidence: Number(decision.confidence.toFixed(3)),
+      outcome: reply.outcome,
+      latencyMs: Number((performance.now() - (started ?? performance.now())).toFixed(2)),
+    }, activity.text ?? '');
   }
 }
