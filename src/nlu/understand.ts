@@ -49,6 +49,8 @@ const SALARY = new Set<string>(SALARY_INTENTS);
 // Stems that only carry a salary follow-up around a place or industry ("California vs New York?").
 const FOLLOW_UP_STEMS = new Set(['versu', 'compar', 'salari', 'pai', 'higher', 'better', 'less', 'lower', 'more', 'tell']);
 const STATE_PLACEHOLDER = '_state';
+// Words that ask to set a new place against the one before, not to replace it.
+const COMPARE_WORDS = new Set(['compare', 'compared', 'comparing', 'comparison', 'versus', 'against', 'than']);
 // Stems that make a message a pay question whatever else it names ("what's the salary of a nurse").
 const PAY_STEMS = new Set(['salari', 'pai']);
 // Markup in a message is never a question about the guide, and must never be echoed back.
@@ -183,7 +185,8 @@ export class Understanding {
       const elliptical = rest.length === 0 && (!!memory.salary || places.every((p) => p.type === 'state'));
       if (salaryFirst || elliptical) {
         const intent = best && SALARY.has(best.intent) ? best.intent : 'salary';
-        return decide({ kind: 'salary', query: salaryQuery(intent, places, []) }, Math.max(topConfidence, THRESHOLDS.answer));
+        const query = salaryQuery(intent, places, []);
+        return decide({ kind: 'salary', query: this.comparesWithLast(a, query, memory) }, Math.max(topConfidence, THRESHOLDS.answer));
       }
     }
     if (offGuideCareers.length > 0 && !a.text.tokens.includes('msl')) return decide({ kind: 'fallback', reason: 'other_career' }, topConfidence);
@@ -213,6 +216,19 @@ export class Understanding {
       return i === at.start ? [STATE_PLACEHOLDER] : [];
     });
     return featureStems(tokens);
+  }
+
+  /** "Compare that with California" after a New York answer: the new place joins the one before. */
+  private comparesWithLast(a: Analysis, query: SalaryQuery, memory: ConversationMemory): SalaryQuery {
+    const last = memory.salary;
+    if (!last || !a.text.tokens.some((t) => COMPARE_WORDS.has(t))) return query;
+    if (query.states.length === 1 && query.industries.length === 0 && last.states.length > 0) {
+      return { ...query, states: [...last.states.filter((s) => !query.states.includes(s)), ...query.states] };
+    }
+    if (query.industries.length === 1 && query.states.length === 0 && last.industries.length > 0) {
+      return { ...query, industries: [...last.industries.filter((s) => !query.industries.includes(s)), ...query.industries] };
+    }
+    return query;
   }
 
   /** The last answer's parts, parent and siblings: where "tell me more about X" most likely points. */

@@ -62,6 +62,9 @@ describe('Understanding', () => {
     ['carries the place across salary follow-ups', [
       ['how much in California', 'salary:CA'], ['what about New York?', 'salary:NY'], ['and Massachusetts', 'salary:MA'],
     ]],
+    ['sets a new place against the last one when asked to compare', [
+      ['msl salary in new york', 'salary:NY'], ['compare that with california', 'salary:NY+CA'],
+    ]],
     ['switches from states to industries in a salary follow-up', [
       ['msl salary in new jersey', 'salary:NJ'], ['and hospitals?', 'salary:hospitals'],
     ]],
