@@ -8,6 +8,49 @@ const MAX_PORT = 65535;
 export const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 export type AppType = (typeof APP_TYPES)[number];
 
+/** Where conversation state lives: this process's memory, or an Azure Blob container that several instances share. */
+export const STORAGE_KINDS = ['memory', 'blob'] as const;
+export type StorageKind = (typeof STORAGE_KINDS)[number];
+/**
+ * Idle conversations are forgotten after this long. The state only carries the last topic for follow-ups such as
+ * "what about New York?"; after an hour away people ask afresh, and a forgotten topic costs one fuller question.
+ */
+export const DEFAULT_STATE_TTL_SECONDS = 60 * 60;
+/**
+ * Conversations kept in memory at most, least recently used dropped first. One conversation's state is about 100
+ * bytes of JSON and holds about 500 bytes of heap with its key (`npm run bench` measures it), so 10,000 take about
+ * 5 MB, well inside the 40 MB a bot instance may grow by, while being more conversations than one instance holds
+ * open within the TTL.
+ */
+export const DEFAULT_STATE_MAX_CONVERSATIONS = 10_000;
+/** The blob container for STORAGE=blob when none is named. */
+export const DEFAULT_BLOB_CONTAINER = 'msl-bot-state';
+/** Azure's rule for container names: 3 to 63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit. */
+const CONTAINER_NAME = /^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/;
+/** Variables whose values must never be echoed in an error message. */
+const SECRET_VARIABLES = new Set(['MicrosoftAppPassword', 'AZURE_STORAGE_CONNECTION_STRING', 'DIRECT_LINE_SECRET']);
+/** Azure Bot Service's Direct Line, where DIRECT_LINE_SECRET is exchanged for short-lived tokens. */
+export const DEFAULT_DIRECT_LINE_ENDPOINT = 'https://directline.botframework.com';
+
+// An http(s) base URL, stored without a trailing slash so paths can be appended.
+const baseUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).transform((url) => url.replace(/\/+$/, ''));
+// "https://a.example, https://b.example:8443" → each must be a bare origin (scheme, host, optional port), as browsers send it.
+const originList = z.string().transform((value, ctx) => {
+  const origins = value.split(',').map((o) => o.trim().replace(/\/$/, '')).filter((o) => o !== '');
+  for (const origin of origins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin.toLowerCase()) {
+      ctx.addIssue({ code: 'custom', message: `"${origin}" is not an origin like https://careers.example.org (scheme, host and port only)` });
+    }
+  }
+  return origins.map((o) => o.toLowerCase());
+});
+
 // Unset and blank variables mean the same thing: a `.env` line like `PORT=` must not turn into 0.
 const optional = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 // Azure portal and docs spell the app type in different cases; accept any and store the canonical one.
@@ -23,6 +66,8 @@ const Env = z
       z.enum(APP_TYPES, { error: `must be one of ${APP_TYPES.join(', ')}` }).default('MultiTenant'),
     ),
     MicrosoftAppTenantId: z.preprocess(optional, z.string().trim().default('')),
+    // Where the Bot Framework publishes the keys that sign channel tokens; only private clouds and tests change it.
+    BotOpenIdMetadata: z.preprocess(optional, z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional()),
     PORT: z.preprocess(
       optional,
       z.coerce.number({ error: 'must be a port number' })
@@ -31,8 +76,34 @@ const Env = z
         .max(MAX_PORT, `must be ${MAX_PORT} or less`)
         .default(DEFAULT_PORT),
     ),
+    STORAGE: z.preprocess(
+      (v) => (typeof v === 'string' ? optional(v.trim().toLowerCase()) : v),
+      z.enum(STORAGE_KINDS, { error: `must be one of ${STORAGE_KINDS.join(', ')}` }).default('memory'),
+    ),
+    STATE_TTL_SECONDS: z.preprocess(
+      optional,
+      z.coerce.number({ error: 'must be a number of seconds' }).int('must be a whole number').min(1, 'must be 1 or more').default(DEFAULT_STATE_TTL_SECONDS),
+    ),
+    STATE_MAX_CONVERSATIONS: z.preprocess(
+      optional,
+      z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be 1 or more').default(DEFAULT_STATE_MAX_CONVERSATIONS),
+    ),
+    AZURE_STORAGE_CONNECTION_STRING: z.preprocess(optional, z.string().trim().optional()),
+    AZURE_STORAGE_CONTAINER: z.preprocess(
+      optional,
+      z.string().trim()
+        .regex(CONTAINER_NAME, 'must be 3 to 63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit')
+        .default(DEFAULT_BLOB_CONTAINER),
+    ),
+    DIRECT_LINE_SECRET: z.preprocess(optional, z.string().trim().default('')),
+    DIRECT_LINE_ENDPOINT: z.preprocess(optional, baseUrl.default(DEFAULT_DIRECT_LINE_ENDPOINT)),
+    ALLOWED_ORIGINS: z.preprocess(optional, originList.default([])),
+    PUBLIC_URL: z.preprocess(optional, baseUrl.optional()),
   })
   .superRefine((env, ctx) => {
+    if (env.STORAGE === 'blob' && !env.AZURE_STORAGE_CONNECTION_STRING) {
+      ctx.addIssue({ code: 'custom', path: ['AZURE_STORAGE_CONNECTION_STRING'], message: 'is required when STORAGE is blob (the storage account\'s connection string, from Access keys in the Azure portal)' });
+    }
     // No app id is the local mode: the Emulator and Agents Playground send unauthenticated requests.
     if (!env.MicrosoftAppId) return;
     if (env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
@@ -49,11 +120,36 @@ export interface BotAuthConfig {
   readonly MicrosoftAppPassword: string;
   readonly MicrosoftAppType: AppType;
   readonly MicrosoftAppTenantId: string;
+  readonly BotOpenIdMetadata?: string;
+}
+
+/** Where conversation state is kept; see STORAGE_KINDS. */
+export type StorageConfig =
+  | { readonly kind: 'memory'; readonly ttlSeconds: number; readonly maxConversations: number }
+  | { readonly kind: 'blob'; readonly connectionString: string; readonly container: string };
+
+/** The chat page and where its Direct Line comes from. */
+export interface WebChatConfig {
+  /** Azure Bot Service's Direct Line secret; when set the page talks to Azure with tokens exchanged for it. */
+  readonly directLineSecret: string;
+  /** Base URL of the Direct Line service the secret belongs to. */
+  readonly directLineEndpoint: string;
+  /** Origins allowed to embed the page and call its API, besides the bot's own. */
+  readonly allowedOrigins: readonly string[];
+  /** The bot's public base URL, when it is not reached as http://127.0.0.1:PORT (the local Direct Line's serviceUrl). */
+  readonly publicUrl: string | undefined;
+  /**
+   * True when neither DIRECT_LINE_SECRET nor MicrosoftAppId is set: the bot then hosts its own Direct Line.
+   * With an app id every turn must carry an Azure token, which the local endpoint cannot mint, so it stays off.
+   */
+  readonly localDirectLine: boolean;
 }
 
 export interface BotConfig {
   readonly auth: BotAuthConfig;
   readonly port: number;
+  readonly storage: StorageConfig;
+  readonly webChat: WebChatConfig;
   /** False when MicrosoftAppId is empty: requests are not authenticated (Emulator, Agents Playground). */
   readonly authEnabled: boolean;
 }
@@ -72,10 +168,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((i) => {
       const name = i.path.map(String).join('.');
-      const value = name === 'MicrosoftAppPassword' ? undefined : env[name];
+      const value = SECRET_VARIABLES.has(name) ? undefined : env[name];
       return `${name}${value !== undefined ? ` (got "${value}")` : ''}: ${i.message}`;
     }));
   }
-  const { PORT, ...auth } = result.data;
-  return { auth, port: PORT, authEnabled: auth.MicrosoftAppId !== '' };
+  const { DIRECT_LINE_SECRET, DIRECT_LINE_ENDPOINT, ALLOWED_ORIGINS, PUBLIC_URL, ...rest } = result.data;
+  const webChat: WebChatConfig = {
+    directLineSecret: DIRECT_LINE_SECRET,
+    directLineEndpoint: DIRECT_LINE_ENDPOINT,
+    allowedOrigins: ALLOWED_ORIGINS,
+    publicUrl: PUBLIC_URL,
+    localDirectLine: DIRECT_LINE_SECRET === '' && rest.MicrosoftAppId === '',
+  };
+  const { PORT, STORAGE, STATE_TTL_SECONDS, STATE_MAX_CONVERSATIONS, AZURE_STORAGE_CONNECTION_STRING, AZURE_STORAGE_CONTAINER, ...auth } = rest;
+  const storage: StorageConfig = STORAGE === 'blob'
+    ? { kind: 'blob', connectionString: AZURE_STORAGE_CONNECTION_STRING ?? '', container: AZURE_STORAGE_CONTAINER }
+    : { kind: 'memory', ttlSeconds: STATE_TTL_SECONDS, maxConversations: STATE_MAX_CONVERSATIONS };
+  return { auth, port: PORT, storage, webChat, authEnabled: auth.MicrosoftAppId !== '' };
 }

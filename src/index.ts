@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   const app = createApp(config, loadKnowledge(KNOWLEDGE_DIR));
   const server = await startServer(app, config.port);
   console.log(`MSL career bot listening on http://localhost:${listeningPort(server)}`);
+  if (config.webChat.localDirectLine || config.webChat.directLineSecret) console.log(`Web Chat: http://localhost:${listeningPort(server)}/`);
   const stop = (): void => {
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import restify from 'restify';
 import { describeProblems, IncomingActivity } from './incoming-activity.js';
+import { registerWebChat, type WebChatDeps } from './web/register-web-chat.js';
 
 /** Largest request body accepted; activities are a few KB, so this leaves room for cards and attachments metadata. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -11,10 +12,12 @@ const LAST_CLIENT_ERROR_STATUS = 499;
 export interface ServerDeps {
   readonly adapter: Pick<CloudAdapter, 'process'>;
   readonly bot: { run(context: TurnContext): Promise<void> };
+  /** The chat page, its API and the local Direct Line; left out, the server speaks only the Bot Framework protocol. */
+  readonly webChat?: WebChatDeps;
 }
 
 /** POST /api/messages for the Bot Framework, GET /healthz for probes. Not listening yet. */
-export function createServer({ adapter, bot }: ServerDeps): restify.Server {
+export function createServer({ adapter, bot, webChat }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'msl-career-bot' });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
@@ -38,6 +41,8 @@ export function createServer({ adapter, bot }: ServerDeps): restify.Server {
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
     res.send(200, { status: 'ok' });
   });
+
+  if (webChat) registerWebChat(server, webChat);
 
   return server;
 }

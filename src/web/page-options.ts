@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/** Longest title: it sits on one line of a chat panel a few hundred pixels wide. */
+export const MAX_TITLE_LENGTH = 60;
+/** Starter questions shown at most; more would crowd a small panel, and the welcome suggests three of its own. */
+export const MAX_STARTERS = 3;
+/** Longest starter question: one line on a button. */
+export const MAX_STARTER_LENGTH = 120;
+export const DEFAULT_TITLE = 'MSL Career Guide';
+/** The brand's teal; dark enough for white text on it to read at WCAG AA. */
+export const DEFAULT_ACCENT = '#0b6e69';
+
+/** "#1a2b3c" or "#abc": the only colours accepted, so nothing but a colour can reach a style. */
+const HEX_COLOUR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
+// Control characters have no business in a visible title and could break the page's layout.
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
+const plainText = (value: string): string => value.replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
+
+const PageOptionsSchema = z.object({
+  title: z
+    .string()
+    .transform(plainText)
+    .pipe(z.string().min(1, 'must not be empty').max(MAX_TITLE_LENGTH, `must be at most ${MAX_TITLE_LENGTH} characters`))
+    .default(DEFAULT_TITLE),
+  accent: z.string().trim().regex(HEX_COLOUR, 'must be a CSS hex colour such as #0b6e69 (encode # as %23 in a URL)').default(DEFAULT_ACCENT),
+  starters: z
+    .array(z.string().transform(plainText).pipe(z.string().min(1, 'must not be empty').max(MAX_STARTER_LENGTH, `must be at most ${MAX_STARTER_LENGTH} characters`)))
+    .max(MAX_STARTERS, `at most ${MAX_STARTERS} starter questions`)
+    .default([]),
+});
+
+/** How an embedding page dresses the chat: its title, accent colour and starter questions. */
+export type PageOptions = z.infer<typeof PageOptionsSchema>;
+
+/** Reads ?title=…&accent=%23…&starter=…&starter=…; unknown parameters are ignored, bad values are errors. */
+export function parsePageOptions(query: URLSearchParams): z.ZodSafeParseResult<PageOptions> {
+  return PageOptionsSchema.safeParse({
+    title: query.get('title') ?? undefined,
+    accent: query.get('accent') ?? undefined,
+    starters: query.getAll('starter').length > 0 ? query.getAll('starter') : undefined,
+  });
+}
