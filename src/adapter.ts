@@ -1,5 +1,7 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConversationState } from 'botbuilder';
-import type { BotConfig } from './config.js';
+import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConversationState } from 'botbuilder';
+import { AuthenticationConstants, AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
+import { StatusCodes, type Activity } from 'botbuilder';
+import type { BotAuthConfig, BotConfig } from './config.js';
 
 /** What the user sees when a turn fails: no detail, which belongs in the log. */
 export const APOLOGY = 'Sorry, something went wrong on my side. Please try asking again.';
@@ -13,7 +15,7 @@ export interface ErrorLog {
  * A failed turn is logged, apologised for, and its conversation state dropped so one bad state cannot break every later turn.
  */
 export function createAdapter(config: BotConfig, conversationState?: ConversationState, log: ErrorLog = console): CloudAdapter {
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({ ...config.auth }));
+  const adapter = new CloudAdapter(new StrictAuthentication(authSettings(config.auth)));
   adapter.onTurnError = async (context, error) => {
     log.error('[onTurnError]', error);
     try {
@@ -28,4 +30,42 @@ export function createAdapter(config: BotConfig, conversationState?: Conversatio
     }
   };
   return adapter;
+}
+
+// What jsonwebtoken throws for a bad signature, a malformed token or one outside its validity window.
+const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
+
+/**
+ * The SDK's authentication, except that a token with a forged signature is refused with 401: the SDK lets
+ * jsonwebtoken's error through, which CloudAdapter answers with 500 as if the bot were broken.
+ */
+export class StrictAuthentication extends ConfigurationBotFrameworkAuthentication {
+  override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    try {
+      return await super.authenticateRequest(activity, authHeader);
+    } catch (error) {
+      if (error instanceof Error && TOKEN_ERRORS.has(error.name)) throw new AuthenticationError(`Unauthorized: ${error.message}`, StatusCodes.UNAUTHORIZED);
+      throw error;
+    }
+  }
+}
+
+/**
+ * The settings for ConfigurationBotFrameworkAuthentication. Overriding where channel keys are published switches
+ * the SDK to its "parameterized" mode, in which every endpoint left unset is empty rather than the public cloud's,
+ * so the public cloud's are filled in for the rest.
+ */
+export function authSettings(auth: BotAuthConfig): Record<string, string> {
+  const { BotOpenIdMetadata, ...rest } = auth;
+  if (!BotOpenIdMetadata) return { ...rest };
+  return {
+    ...rest,
+    ToBotFromChannelOpenIdMetadataUrl: BotOpenIdMetadata,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
 }
