@@ -18,8 +18,14 @@ export const IncomingActivity = z.looseObject(
     text: z.string({ error: 'must be a string' }).optional(),
     membersAdded: z.array(Account, { error: 'must be a list of accounts' }).optional(),
     entities: z.array(z.looseObject({ type: z.string(required('a string')) }), { error: 'must be a list of entities' }).optional(),
+    serviceUrl: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+    deliveryMode: z.string({ error: 'must be a string' }).optional(),
   },
   { error: 'the body must be a JSON object (a Bot Framework activity)' },
+).refine(
+  // Replies go to serviceUrl unless they come back in the response; without one the SDK would post to a default host.
+  (a) => a.serviceUrl !== undefined || a.deliveryMode === 'expectReplies',
+  { path: ['serviceUrl'], message: 'is required unless deliveryMode is "expectReplies"' },
 );
 
 /** One line naming every problem, e.g. "type: is required; text: must be a string". */
