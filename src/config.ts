@@ -18,8 +18,8 @@ export type StorageKind = (typeof STORAGE_KINDS)[number];
 export const DEFAULT_STATE_TTL_SECONDS = 60 * 60;
 /**
  * Conversations kept in memory at most, least recently used dropped first. One conversation's state is about 100
- * bytes of JSON and holds about 500 bytes of heap with its key (`npm run bench` measures it), so 10,000 take about
- * 5 MB, well inside the 40 MB a bot instance may grow by, while being more conversations than one instance holds
+ * bytes of JSON and holds about 400 bytes of heap with its key (`npm run bench` measures it), so 10,000 take about
+ * 4 MB, well inside the 40 MB a bot instance may grow by, while being more conversations than one instance holds
  * open within the TTL.
  */
 export const DEFAULT_STATE_MAX_CONVERSATIONS = 10_000;

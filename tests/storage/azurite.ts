@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { freePort } from '../../scripts/bench/free-port.js';
 
 /** Azurite has started in under 2 s wherever it has run; this leaves room for a slow, busy machine. */
 const START_TIMEOUT_MS = 20_000;
@@ -15,6 +15,15 @@ const DEV_ACCOUNT_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVEr
 export interface Azurite {
   readonly connectionString: string;
   stop(): Promise<void>;
+}
+
+/** A TCP port nothing listens on right now, on the loopback address. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
 
 /** The azurite-blob entry point of the installed azurite package. */

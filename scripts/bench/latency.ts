@@ -1,0 +1,44 @@
+import { performance } from 'node:perf_hooks';
+import type { CareerAdvisor } from '../../src/career-advisor.js';
+import type { ConversationMemory } from '../../src/nlu/decision.js';
+import { percentile } from './stats.js';
+
+/** Untimed turns first, so the JIT has compiled the hot paths: every turn once, or this long if that is sooner. */
+const WARM_UP_MS = 3_000;
+/** Timed passes over every turn go on until this long has passed (at least one, at most MAX_TIMED_PASSES). */
+const TIMED_MS = 5_000;
+/** Ten passes give several thousand samples, plenty for a stable 99th percentile. */
+const MAX_TIMED_PASSES = 10;
+
+export interface LatencyResult {
+  readonly turns: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly maxMs: number;
+}
+
+/** Times CareerAdvisor.respond on every turn of every conversation, carrying each conversation's memory along. */
+export function measureLatency(advisor: CareerAdvisor, conversations: readonly (readonly string[])[]): LatencyResult {
+  const warmUpEnd = performance.now() + WARM_UP_MS;
+  pass(advisor, conversations, () => performance.now() < warmUpEnd);
+
+  const samples: number[] = [];
+  const timedEnd = performance.now() + TIMED_MS;
+  for (let passes = 0; passes < MAX_TIMED_PASSES && (passes === 0 || performance.now() < timedEnd); passes++) {
+    pass(advisor, conversations, () => true, (ms) => samples.push(ms));
+  }
+  return { turns: samples.length, p50Ms: percentile(samples, 0.5), p99Ms: percentile(samples, 0.99), maxMs: Math.max(...samples) };
+}
+
+/** One pass over the conversations, stopping early when `goOn` says so, handing each turn's duration to `record`. */
+function pass(advisor: CareerAdvisor, conversations: readonly (readonly string[])[], goOn: () => boolean, record?: (ms: number) => void): void {
+  for (const turns of conversations) {
+    if (!goOn()) return;
+    let memory: ConversationMemory = {};
+    for (const text of turns) {
+      const start = performance.now();
+      memory = advisor.respond(text, memory).reply.memory;
+      record?.(performance.now() - start);
+    }
+  }
+}
