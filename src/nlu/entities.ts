@@ -31,7 +31,11 @@ export class EntityExtractor {
   private readonly abbreviations = new Map<string, { pattern: Pattern; match: 'any' | 'upper' }>();
   private readonly jobTitles: ReadonlySet<string>;
 
-  constructor(entities: Entities, pipeline: TextPipeline) {
+  /**
+   * @param isKnownWord Words spelt right; a phrase made only of them is not a typo of a place, so the costly fuzzy
+   *   comparison is skipped ("new yrok" is tried, "new role" is not).
+   */
+  constructor(entities: Entities, pipeline: TextPipeline, private readonly isKnownWord: (word: string) => boolean = () => false) {
     this.jobTitles = new Set(entities.jobTitles);
     const add = (alias: string, pattern: Pattern): void => {
       const key = pipeline.canonical(alias).join(' ');
@@ -90,7 +94,7 @@ export class EntityExtractor {
   private matchAt(tokens: readonly string[], i: number, raw: string, shouting: boolean): EntityMention | undefined {
     for (let n = Math.min(MAX_ALIAS_WORDS, tokens.length - i); n >= 1; n--) {
       const key = tokens.slice(i, i + n).join(' ');
-      const p = this.exact.get(key) ?? this.fuzzy(key, n);
+      const p = this.exact.get(key) ?? (tokens.slice(i, i + n).every(this.isKnownWord) ? undefined : this.fuzzy(key, n));
       if (p) return { type: p.type, id: p.id, name: p.name, start: i, end: i + n, inGuide: p.inGuide, surface: key };
     }
     const abbr = this.abbreviations.get(tokens[i] ?? '');

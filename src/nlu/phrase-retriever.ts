@@ -1,7 +1,5 @@
 import Fuse from 'fuse.js';
-import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance.js';
 import type { IntentScore } from './intent-classifier.js';
-import { MIN_CORRECTABLE_LENGTH } from './spelling.js';
 
 export interface Phrasing {
   readonly intent: string;
@@ -9,73 +7,110 @@ export interface Phrasing {
   readonly stems: readonly string[];
 }
 
-interface Indexed { readonly intent: string; readonly text: string; readonly stems: readonly string[] }
-
-// Phrasings fetched per query before rescoring: enough to hold the best few intents among ~1,500.
-const SEARCH_LIMIT = 60;
-
-/** Fuzzy search, in one frozen config: token search matches each word on its own and forgives typos. */
+/**
+ * Fuzzy lookup of a word the phrasings never use, in one frozen config. It runs over the phrasings' distinct stems
+ * (about a thousand short strings), not over whole phrasings: that finds the same matches for a residual typo at
+ * a hundredth of the cost of searching every phrasing on every message.
+ */
 export const FUSE_OPTIONS = Object.freeze({
-  keys: ['text'],
-  useTokenSearch: true,
   includeScore: true,
   ignoreLocation: true,
-  // Fuse's fuzziness per word; 0.3 lets a slip in a long word through but not a different short word.
-  threshold: 0.3,
+  // 0.25 takes one slip in a six-letter stem ("experiance" → "experi") but not a different word of the same length.
+  threshold: 0.25,
+  // Stems shorter than this are never matched fuzzily: "ai" must not stand for "am".
+  minMatchCharLength: 4,
 });
+// Fuzzy matches for words the phrasings never use are remembered; this bounds that memory against floods of gibberish.
+const MAX_CACHED_LOOKUPS = 5000;
+// A fuzzy match counts for this share of an exact one: a guessed word is weaker evidence than a typed one.
+const FUZZY_MATCH_WEIGHT = 0.8;
 
 /**
- * Finds the phrasings (utterances, titles, keywords) closest to a query. Fuse.js fetches candidates,
- * forgiving typos; each is then scored by how much of the query and of the phrasing the other covers,
- * weighting rare words above common ones, because Fuse's own scores are not comparable across queries.
+ * Finds the phrasings (utterances, titles, keywords) closest to a query and scores each by how much of the query
+ * and of the phrasing the other covers, weighting rare words above common ones (an IDF-weighted F1). An inverted
+ * index gives the candidates; Fuse.js supplies the nearest known stem for a word no phrasing uses.
  */
 export class PhraseRetriever {
-  private readonly fuse: Fuse<Indexed>;
+  private readonly phrasings: ReadonlyArray<{ readonly intent: string; readonly stems: ReadonlySet<string>; readonly weight: number }>;
+  private readonly index = new Map<string, number[]>();
   private readonly idf = new Map<string, number>();
   private readonly maxIdf: number;
+  private readonly fuse: Fuse<string>;
+  private readonly fuzzyCache = new Map<string, string | undefined>();
+  private readonly queryMatch: Float64Array;
+  private readonly phraseMatch: Float64Array;
 
   constructor(phrasings: readonly Phrasing[]) {
     const df = new Map<string, number>();
     for (const p of phrasings) for (const s of new Set(p.stems)) df.set(s, (df.get(s) ?? 0) + 1);
     for (const [s, n] of df) this.idf.set(s, Math.log(1 + phrasings.length / n));
     this.maxIdf = Math.log(1 + phrasings.length);
-    this.fuse = new Fuse(phrasings.map((p) => ({ intent: p.intent, stems: p.stems, text: p.stems.join(' ') })), FUSE_OPTIONS);
+    this.phrasings = phrasings.map((p, i) => {
+      const stems = new Set(p.stems);
+      for (const s of stems) {
+        const list = this.index.get(s) ?? [];
+        list.push(i);
+        this.index.set(s, list);
+      }
+      return { intent: p.intent, stems, weight: [...stems].reduce((sum, s) => sum + this.weight(s), 0) };
+    });
+    this.fuse = new Fuse([...df.keys()], FUSE_OPTIONS);
+    this.queryMatch = new Float64Array(phrasings.length);
+    this.phraseMatch = new Float64Array(phrasings.length);
   }
 
   /** Similarity in [0, 1] (1 is the same words) of each matching intent, best first. */
   search(stems: readonly string[]): IntentScore[] {
-    if (stems.length === 0) return [];
-    const query = [...new Set(stems)];
+    const query = new Map<string, { as: string; credit: number }>();
+    for (const s of new Set(stems)) {
+      if (this.index.has(s)) query.set(s, { as: s, credit: 1 });
+      else {
+        const near = this.nearest(s);
+        if (near) query.set(s, { as: near, credit: FUZZY_MATCH_WEIGHT });
+        else query.set(s, { as: s, credit: 0 });
+      }
+    }
+    let queryTotal = 0;
+    for (const s of query.keys()) queryTotal += this.weight(s);
+    if (queryTotal === 0) return [];
+
+    // Typed arrays indexed by phrasing, reused across calls: a common stem ("msl") touches hundreds of phrasings.
+    const { queryMatch, phraseMatch } = this;
+    const touched: number[] = [];
+    for (const [s, { as, credit }] of query) {
+      if (credit === 0) continue;
+      const toQuery = credit * this.weight(s);
+      const toPhrase = credit * this.weight(as);
+      for (const i of this.index.get(as) ?? []) {
+        if (queryMatch[i] === 0) touched.push(i);
+        queryMatch[i]! += toQuery;
+        phraseMatch[i]! += toPhrase;
+      }
+    }
     const best = new Map<string, number>();
-    for (const r of this.fuse.search(query.join(' '), { limit: SEARCH_LIMIT })) {
-      const similarity = this.similarity(query, r.item.stems);
-      if (similarity > (best.get(r.item.intent) ?? 0)) best.set(r.item.intent, similarity);
+    for (const i of touched) {
+      const p = this.phrasings[i]!;
+      const recall = queryMatch[i]! / queryTotal;
+      const precision = phraseMatch[i]! / p.weight;
+      queryMatch[i] = 0;
+      phraseMatch[i] = 0;
+      const f1 = (2 * recall * precision) / (recall + precision);
+      if (f1 > (best.get(p.intent) ?? 0)) best.set(p.intent, f1);
     }
     return [...best].map(([intent, score]) => ({ intent, score })).sort((a, b) => b.score - a.score);
   }
 
-  /** Weighted F1 of word overlap: high only when the query and the phrasing say the same things. */
-  similarity(query: readonly string[], phrasing: readonly string[]): number {
-    const weight = (s: string): number => this.idf.get(s) ?? this.maxIdf;
-    let queryTotal = 0;
-    let queryMatched = 0;
-    for (const q of query) {
-      queryTotal += weight(q);
-      if (phrasing.some((p) => same(p, q))) queryMatched += weight(q);
-    }
-    let phraseTotal = 0;
-    let phraseMatched = 0;
-    for (const p of new Set(phrasing)) {
-      phraseTotal += weight(p);
-      if (query.some((q) => same(p, q))) phraseMatched += weight(p);
-    }
-    const recall = queryTotal ? queryMatched / queryTotal : 0;
-    const precision = phraseTotal ? phraseMatched / phraseTotal : 0;
-    return recall + precision ? (2 * recall * precision) / (recall + precision) : 0;
+  private weight(stem: string): number {
+    return this.idf.get(stem) ?? this.maxIdf;
   }
-}
 
-function same(a: string, b: string): boolean {
-  if (a === b) return true;
-  return a.length >= MIN_CORRECTABLE_LENGTH && b.length >= MIN_CORRECTABLE_LENGTH && a[0] === b[0] && DamerauLevenshteinDistance(a, b) <= 1;
+  /** The phrasings' stem closest to one they never use, if any is close enough. */
+  private nearest(stem: string): string | undefined {
+    if (this.fuzzyCache.has(stem)) return this.fuzzyCache.get(stem);
+    const hit = stem.length >= FUSE_OPTIONS.minMatchCharLength && /^[a-z]+$/.test(stem) ? this.fuse.search(stem, { limit: 1 })[0] : undefined;
+    const near = hit && hit.item[0] === stem[0] ? hit.item : undefined;
+    if (this.fuzzyCache.size >= MAX_CACHED_LOOKUPS) this.fuzzyCache.clear();
+    this.fuzzyCache.set(stem, near);
+    return near;
+  }
 }

@@ -21,12 +21,12 @@ const WORD = /[a-z0-9$%]+(?:['&.][a-z0-9]+)*/g;
 
 /** Turns raw text into canonical tokens and stems, the same way for training data and for user messages. */
 export class TextPipeline {
-  private readonly phrases: ReadonlyArray<[RegExp, string]>;
+  private readonly phrases: RegExp;
 
   constructor(private readonly synonyms: Synonyms, private readonly speller?: SpellingCorrector) {
-    this.phrases = Object.entries(synonyms.phrases)
-      .sort((a, b) => b[0].length - a[0].length)
-      .map(([from, to]) => [new RegExp(`(?<![a-z0-9])${escape(from)}(?![a-z0-9])`, 'g'), to]);
+    // One alternation, longest phrase first, so a longer phrase wins over a shorter one inside it.
+    const alternatives = Object.keys(synonyms.phrases).sort((a, b) => b.length - a.length).map(escape);
+    this.phrases = alternatives.length ? new RegExp(`(?<![a-z0-9])(?:${alternatives.join('|')})(?![a-z0-9])`, 'g') : /(?!)/g;
   }
 
   process(raw: string): ProcessedText {
@@ -57,9 +57,7 @@ export class TextPipeline {
   }
 
   private replacePhrases(text: string): string {
-    let s = text;
-    for (const [re, to] of this.phrases) s = s.replace(re, to);
-    return s;
+    return text.replace(this.phrases, (phrase) => this.synonyms.phrases[phrase] ?? phrase);
   }
 }
 

@@ -85,8 +85,9 @@ export class Understanding {
       ...entityNames(knowledge).flatMap((t) => plain.tokens(normalize(t))),
       ...Object.values(knowledge.synonyms.words),
     ];
-    this.pipeline = new TextPipeline(knowledge.synonyms, new SpellingCorrector(vocabulary, english));
-    this.extractor = new EntityExtractor(knowledge.entities, this.pipeline);
+    const speller = new SpellingCorrector(vocabulary, english);
+    this.pipeline = new TextPipeline(knowledge.synonyms, speller);
+    this.extractor = new EntityExtractor(knowledge.entities, this.pipeline, (w) => speller.has(w) || english.has(w));
 
     const examples: Array<{ intent: string; stems: readonly string[] }> = [];
     const add = (intent: string, text: string): void => {
