@@ -1,4 +1,4 @@
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogTurnResult } from './dialogs-sdk.js';
 import type { Reply } from '../src/answer/reply.js';
 import type { ConversationMemory, Decision } from '../src/nlu/decision.js';
 import { renderReply } from './render-reply.js';

@@ -1,5 +1,5 @@
 import type { StatePropertyAccessor } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from './dialogs-sdk.js';
 import type { Recognizer } from '../src/career-advisor.js';
 import type { Reply } from '../src/answer/reply.js';
 import type { ConversationMemory, Decision, TalkIntent } from '../src/nlu/decision.js';

@@ -1,5 +1,5 @@
 import { ActivityHandler, ActivityTypes, Channels, TurnContext, type Activity, type ConversationState, type StatePropertyAccessor } from 'botbuilder';
-import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import { runDialog, type Dialog, type DialogState } from '../dialogs/dialogs-sdk.js';
 import { z } from 'zod';
 import { renderReply } from '../dialogs/render-reply.js';
 import type { Reply } from './answer/reply.js';

@@ -29,9 +29,9 @@ export class TextPipeline {
     this.phrases = alternatives.length ? new RegExp(`(?<![a-z0-9])(?:${alternatives.join('|')})(?![a-z0-9])`, 'g') : /(?!)/g;
   }
 
-  process(raw: string): ProcessedText {
+  process(raw: string, correct = true): ProcessedText {
     const normalized = normalize(raw);
-    const tokens = this.tokens(normalized);
+    const tokens = this.tokens(normalized, correct);
     const stems = featureStems(tokens);
     const topicStems = tokens.filter((t) => !NON_TOPIC_WORDS.has(t)).map(stem);
     return { normalized, tokens, stems, topicStems };
@@ -66,8 +66,18 @@ export function featureStems(tokens: readonly string[]): string[] {
   return tokens.filter((t) => !GLUE_WORDS.has(t)).map(stem);
 }
 
+// Stems are remembered per word: a few thousand words cover nearly every message, and stemming is the pipeline's
+// costliest step. The bound keeps a flood of made-up words from growing the memory without limit.
+const MAX_CACHED_STEMS = 20_000;
+const stems = new Map<string, string>();
+
 export function stem(word: string): string {
-  return /^[a-z]+$/.test(word) ? PorterStemmer.stem(word) : word;
+  const known = stems.get(word);
+  if (known !== undefined) return known;
+  const result = /^[a-z]+$/.test(word) ? PorterStemmer.stem(word) : word;
+  if (stems.size >= MAX_CACHED_STEMS) stems.clear();
+  stems.set(word, result);
+  return result;
 }
 
 function escape(s: string): string {

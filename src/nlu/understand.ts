@@ -91,7 +91,8 @@ export class Understanding {
 
     const examples: Array<{ intent: string; stems: readonly string[] }> = [];
     const add = (intent: string, text: string): void => {
-      const processed = this.pipeline.process(text);
+      // Curated text is spelt right: no spelling correction, which would only cost start-up time.
+      const processed = this.pipeline.process(text, false);
       const stems = this.features(processed, this.extractor.extract(processed.tokens, text));
       if (stems.length) examples.push({ intent, stems });
     };
