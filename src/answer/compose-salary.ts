@@ -6,7 +6,10 @@ import { MAX_SUGGESTIONS, type Reply, type SalaryFact } from './reply.js';
 /** Answer ids of the two salary lists, for logs and evaluation. */
 export const LIST_IDS = Object.freeze({ industry: 'salary_industries', state: 'salary_states' });
 
-const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+/** "$7,370": whole dollars with thousands separators, as the guide prints its figures (no Intl: it costs start-up). */
+function usd(amount: number): string {
+  return `$${Math.round(amount).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
+}
 
 /** Answers a salary question from the guide's salary tables only; a place without a figure gets an honest no. */
 export function composeSalary(k: Knowledge, q: SalaryQuery): Reply {
@@ -56,7 +59,7 @@ export function composeSalary(k: Knowledge, q: SalaryQuery): Reply {
   if (found.length >= 2 && sameKind) {
     const sorted = [...found].sort((a, b) => b.annual - a.annual);
     const [hi, lo] = [sorted[0]!, sorted[sorted.length - 1]!];
-    parts.push(hi.annual === lo.annual ? r.salaryCompareEqual : r.salaryCompareHigher.replace('{higher}', hi.name).replace('{difference}', usd.format(hi.annual - lo.annual)));
+    parts.push(hi.annual === lo.annual ? r.salaryCompareEqual : r.salaryCompareHigher.replace('{higher}', hi.name).replace('{difference}', usd(hi.annual - lo.annual)));
   }
   if (missingStates.length) parts.push(r.salaryNoDataState.replace('{place}', joinNames(missingStates)).replace(/ It lists.*$/, ''));
   const headings = [...new Set(found.map((f) => (f.kind === 'state' ? states.heading : industries.heading)))];
