@@ -17,16 +17,16 @@ export interface ErrorLog {
 export function createAdapter(config: BotConfig, conversationState?: ConversationState, log: ErrorLog = console): CloudAdapter {
   const adapter = new CloudAdapter(new StrictAuthentication(authSettings(config.auth)));
   adapter.onTurnError = async (context, error) => {
-    log.error('[onTurnError]', error);
+    log.error({ err: error, conversationId: context.activity?.conversation?.id }, 'turn failed');
     try {
       await context.sendActivity(APOLOGY);
     } catch (sendError) {
-      log.error('[onTurnError] could not send the apology', sendError);
+      log.error({ err: sendError }, 'turn failed, and so did the apology');
     }
     try {
       await conversationState?.delete(context);
     } catch (stateError) {
-      log.error('[onTurnError] could not clear the conversation state', stateError);
+      log.error({ err: stateError }, 'turn failed, and its conversation state could not be cleared');
     }
   };
   return adapter;

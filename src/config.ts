@@ -29,6 +29,15 @@ export const DEFAULT_BLOB_CONTAINER = 'msl-bot-state';
 const CONTAINER_NAME = /^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/;
 /** Variables whose values must never be echoed in an error message. */
 const SECRET_VARIABLES = new Set(['MicrosoftAppPassword', 'AZURE_STORAGE_CONNECTION_STRING', 'DIRECT_LINE_SECRET']);
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+/**
+ * Requests per second one address may make to the public routes (the page, its API, the local Direct Line), on
+ * average. Web Chat polls about once a second while open; ten leaves room for several people behind one address.
+ */
+export const DEFAULT_RATE_LIMIT_PER_SECOND = 10;
+/** Requests one address may make at once above that rate: a page load fetches about half a dozen files. */
+export const DEFAULT_RATE_LIMIT_BURST = 60;
 /** Azure Bot Service's Direct Line, where DIRECT_LINE_SECRET is exchanged for short-lived tokens. */
 export const DEFAULT_DIRECT_LINE_ENDPOINT = 'https://directline.botframework.com';
 
@@ -99,6 +108,22 @@ const Env = z
     DIRECT_LINE_ENDPOINT: z.preprocess(optional, baseUrl.default(DEFAULT_DIRECT_LINE_ENDPOINT)),
     ALLOWED_ORIGINS: z.preprocess(optional, originList.default([])),
     PUBLIC_URL: z.preprocess(optional, baseUrl.optional()),
+    LOG_LEVEL: z.preprocess(
+      (v) => (typeof v === 'string' ? optional(v.trim().toLowerCase()) : v),
+      z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+    ),
+    LOG_USER_TEXT: z.preprocess(
+      (v) => (typeof v === 'string' ? optional(v.trim().toLowerCase()) : v),
+      z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
+    ),
+    RATE_LIMIT_PER_SECOND: z.preprocess(
+      optional,
+      z.coerce.number({ error: 'must be a number' }).min(0, 'must be 0 (no limit) or more').default(DEFAULT_RATE_LIMIT_PER_SECOND),
+    ),
+    RATE_LIMIT_BURST: z.preprocess(
+      optional,
+      z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be 1 or more').default(DEFAULT_RATE_LIMIT_BURST),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.STORAGE === 'blob' && !env.AZURE_STORAGE_CONNECTION_STRING) {
@@ -145,8 +170,22 @@ export interface WebChatConfig {
   readonly localDirectLine: boolean;
 }
 
+export interface LoggingConfig {
+  readonly level: LogLevel;
+  /** Whether turn logs carry the user's words, for content review; off by default. */
+  readonly userText: boolean;
+}
+
+/** Per-address rate limit on the public routes; perSecond 0 turns it off. */
+export interface RateLimitConfig {
+  readonly perSecond: number;
+  readonly burst: number;
+}
+
 export interface BotConfig {
   readonly auth: BotAuthConfig;
+  readonly logging: LoggingConfig;
+  readonly rateLimit: RateLimitConfig;
   readonly port: number;
   readonly storage: StorageConfig;
   readonly webChat: WebChatConfig;
@@ -172,7 +211,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
       return `${name}${value !== undefined ? ` (got "${value}")` : ''}: ${i.message}`;
     }));
   }
-  const { DIRECT_LINE_SECRET, DIRECT_LINE_ENDPOINT, ALLOWED_ORIGINS, PUBLIC_URL, ...rest } = result.data;
+  const { DIRECT_LINE_SECRET, DIRECT_LINE_ENDPOINT, ALLOWED_ORIGINS, PUBLIC_URL, LOG_LEVEL, LOG_USER_TEXT, RATE_LIMIT_PER_SECOND, RATE_LIMIT_BURST, ...rest } = result.data;
+  const logging: LoggingConfig = { level: LOG_LEVEL, userText: LOG_USER_TEXT === 'true' };
+  const rateLimit: RateLimitConfig = { perSecond: RATE_LIMIT_PER_SECOND, burst: RATE_LIMIT_BURST };
   const webChat: WebChatConfig = {
     directLineSecret: DIRECT_LINE_SECRET,
     directLineEndpoint: DIRECT_LINE_ENDPOINT,
@@ -184,5 +225,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
   const storage: StorageConfig = STORAGE === 'blob'
     ? { kind: 'blob', connectionString: AZURE_STORAGE_CONNECTION_STRING ?? '', container: AZURE_STORAGE_CONTAINER }
     : { kind: 'memory', ttlSeconds: STATE_TTL_SECONDS, maxConversations: STATE_MAX_CONVERSATIONS };
-  return { auth, port: PORT, storage, webChat, authEnabled: auth.MicrosoftAppId !== '' };
+  return { auth, logging, rateLimit, port: PORT, storage, webChat, authEnabled: auth.MicrosoftAppId !== '' };
 }

@@ -8,6 +8,10 @@ import type { Knowledge } from './knowledge/knowledge.js';
 import type { ConversationMemory } from './nlu/decision.js';
 import { createStorage } from './storage/create-storage.js';
 import type { WebChatDeps } from './web/register-web-chat.js';
+import { InFlight } from './http/in-flight.js';
+import { Readiness } from './http/readiness.js';
+import type { Logger } from './logger.js';
+import { loggerTurnLog } from './turn-log.js';
 import { welcomeReply } from './welcome-reply.js';
 
 export interface App {
@@ -16,6 +20,11 @@ export interface App {
   readonly bot: MslBot;
   /** The chat page's settings, and the in-process hand-off the local Direct Line gives the bot its activities by. */
   readonly webChat: WebChatDeps;
+  readonly rateLimit: BotConfig['rateLimit'];
+  readonly readiness: Readiness;
+  readonly inFlight: InFlight;
+  /** Structured logs, when the app was given a logger rather than a bare error sink. */
+  readonly logger?: Logger;
 }
 
 /**
@@ -25,10 +34,25 @@ export interface App {
 export function createApp(config: BotConfig, knowledge: Knowledge, log?: ErrorLog, storage: Storage = createStorage(config.storage)): App {
   const advisor = new CareerAdvisor(knowledge);
   const conversationState = new ConversationState(storage);
-  const dialog = new MainDialog(advisor, advisor, conversationState.createProperty<ConversationMemory>('ConversationMemory'));
+  const logger = isLogger(log) ? log : undefined;
+  const turnLog = logger ? loggerTurnLog(logger, config.logging.userText) : undefined;
+  const dialog = new MainDialog(advisor, advisor, conversationState.createProperty<ConversationMemory>('ConversationMemory'), turnLog);
   const bot = new MslBot({ conversationState, dialog, welcome: welcomeReply(knowledge.replies) });
   const adapter = createAdapter(config, conversationState, log);
   // No Authorization header: the local Direct Line is only on when authentication is off (see WebChatConfig).
   const deliver = (activity: Partial<Activity>): Promise<void> => adapter.processActivityDirect('', activity as Activity, (context) => bot.run(context));
-  return { advisor, adapter, bot, webChat: { config: config.webChat, deliver, log } };
+  const readiness = new Readiness({
+    units: knowledge.units.size,
+    intents: Object.keys(knowledge.utterances).length,
+    salaryRecords: knowledge.salary.industries.records.length + knowledge.salary.states.records.length,
+  });
+  return {
+    advisor, adapter, bot, webChat: { config: config.webChat, deliver, log },
+    rateLimit: config.rateLimit, readiness, inFlight: new InFlight(), ...(logger ? { logger } : {}),
+  };
+}
+
+/** A pino logger, as opposed to a bare error sink such as console. */
+function isLogger(log: ErrorLog | undefined): log is Logger {
+  return typeof (log as Partial<Logger> | undefined)?.child === 'function';
 }

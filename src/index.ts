@@ -4,27 +4,51 @@ import { ConfigError, loadConfig } from './config.js';
 import { createApp } from './create-app.js';
 import { KnowledgeError } from './knowledge/knowledge-error.js';
 import { loadKnowledge } from './knowledge/load-knowledge.js';
+import { createLogger } from './logger.js';
 import { KNOWLEDGE_DIR, PROJECT_ROOT } from './paths.js';
 import { listeningPort, startServer } from './server.js';
 
 /** Local settings; variables already set in the environment win over the file. */
 const ENV_FILE = join(PROJECT_ROOT, '.env');
-/** How long a shutdown waits for requests in flight before exiting anyway. */
-const SHUTDOWN_GRACE_MS = 5000;
+/**
+ * How long a shutdown waits for turns in flight. A turn takes milliseconds; this covers a slow storage write, and
+ * stays well inside the 30 seconds container platforms give between SIGTERM and SIGKILL.
+ */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
   if (existsSync(ENV_FILE)) process.loadEnvFile(ENV_FILE);
   const config = loadConfig();
-  const app = createApp(config, loadKnowledge(KNOWLEDGE_DIR));
+  const logger = createLogger({ level: config.logging.level });
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+  process.on('uncaughtException', (error, origin) => {
+    // The process may be in an unknown state: log what happened and leave, for the supervisor to restart it.
+    logger.fatal({ err: error, origin }, 'uncaught exception');
+    process.exit(1);
+  });
+
+  const app = createApp(config, loadKnowledge(KNOWLEDGE_DIR), logger);
   const server = await startServer(app, config.port);
-  console.log(`MSL career bot listening on http://localhost:${listeningPort(server)}`);
-  if (config.webChat.localDirectLine || config.webChat.directLineSecret) console.log(`Web Chat: http://localhost:${listeningPort(server)}/`);
-  const stop = (): void => {
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
+  const port = listeningPort(server);
+  logger.info({ port, auth: config.authEnabled, storage: config.storage.kind, localDirectLine: config.webChat.localDirectLine }, 'listening');
+  console.log(`MSL career bot listening on http://localhost:${port}`);
+  if (config.webChat.localDirectLine || config.webChat.directLineSecret) console.log(`Web Chat: http://localhost:${port}/`);
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    // Not ready first, so load balancers stop sending turns; then no new connections; then let the turns finish.
+    app.readiness.drain();
+    server.close();
+    logger.info({ signal, inFlight: app.inFlight.size }, 'shutting down');
+    const drained = await app.inFlight.drained(SHUTDOWN_GRACE_MS);
+    logger.info({ drained, inFlight: app.inFlight.size }, 'stopped');
+    logger.flush();
+    process.exit(0);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

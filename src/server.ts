@@ -1,7 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import restify from 'restify';
+import type { RateLimitConfig } from './config.js';
+import { InFlight } from './http/in-flight.js';
+import { publicRateLimit } from './http/rate-limit.js';
+import type { Readiness } from './http/readiness.js';
+import { securityHeaders } from './http/security-headers.js';
 import { describeProblems, IncomingActivity } from './incoming-activity.js';
+import type { Logger } from './logger.js';
 import { registerWebChat, type WebChatDeps } from './web/register-web-chat.js';
 
 /** Largest request body accepted; activities are a few KB, so this leaves room for cards and attachments metadata. */
@@ -14,12 +20,23 @@ export interface ServerDeps {
   readonly bot: { run(context: TurnContext): Promise<void> };
   /** The chat page, its API and the local Direct Line; left out, the server speaks only the Bot Framework protocol. */
   readonly webChat?: WebChatDeps;
+  /** Per-address limit on the public routes; none when left out. */
+  readonly rateLimit?: RateLimitConfig;
+  /** What /readyz reports; always ready when left out. */
+  readonly readiness?: Readiness;
+  /** Counts turns being served, for a graceful shutdown. */
+  readonly inFlight?: InFlight;
+  /** One line per request (id, method, path, status, time); nothing when left out. */
+  readonly logger?: Logger;
 }
 
 /** POST /api/messages for the Bot Framework, GET /healthz for probes. Not listening yet. */
-export function createServer({ adapter, bot, webChat }: ServerDeps): restify.Server {
+export function createServer({ adapter, bot, webChat, rateLimit, readiness, inFlight = new InFlight(), logger }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'msl-career-bot' });
+  server.pre(securityHeaders);
+  if (rateLimit) server.use(publicRateLimit(rateLimit));
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
+  if (logger) logRequests(server, logger);
 
   // Errors restify raises itself (unparseable JSON, body too large, unknown route) get the same {error} shape as ours.
   server.on('restifyError', (_req: restify.Request, _res: restify.Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
@@ -28,7 +45,7 @@ export function createServer({ adapter, bot, webChat }: ServerDeps): restify.Ser
     return callback();
   });
 
-  server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
+  server.post('/api/messages', inFlight.track, async (req: restify.Request, res: restify.Response) => {
     const checked = IncomingActivity.safeParse(req.body);
     if (!checked.success) {
       res.send(400, { error: describeProblems(checked.error) });
@@ -42,10 +59,28 @@ export function createServer({ adapter, bot, webChat }: ServerDeps): restify.Ser
     res.send(200, { status: 'ok' });
   });
 
+  server.get('/readyz', async (_req: restify.Request, res: restify.Response) => {
+    const report = readiness?.report() ?? { status: 'ready' };
+    res.send(readiness && !readiness.ready ? 503 : 200, report);
+  });
+
   if (webChat) registerWebChat(server, webChat);
 
   return server;
 }
+
+/** Logs each request once it is answered: its id (echoed as the request-id header), route, status and duration. */
+function logRequests(server: restify.Server, logger: Logger): void {
+  server.on('after', (req: restify.Request, res: restify.Response) => {
+    logger.info({ reqId: req.id(), method: req.method, path: req.path(), status: res.statusCode, ms: Math.round(performance.now() - startedAt(req)) }, 'request');
+  });
+  server.pre((req: restify.Request, _res: restify.Response, next: restify.Next) => {
+    starts.set(req, performance.now());
+    next();
+  });
+}
+const starts = new WeakMap<restify.Request, number>();
+const startedAt = (req: restify.Request): number => starts.get(req) ?? performance.now();
 
 /** Creates the server and starts listening; port 0 picks a free port, which `address()` then reports. */
 export async function startServer(deps: ServerDeps, port: number, host?: string): Promise<restify.Server> {

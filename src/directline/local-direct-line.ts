@@ -117,7 +117,7 @@ export class LocalDirectLine {
       try {
         await this.deps.deliver(this.toBot(conversation, { ...activity, id: stored.id }));
       } catch (error) {
-        this.log.error('[directline] the bot did not take an activity', error);
+        this.log.error({ err: error }, 'the bot did not take an activity from the local Direct Line');
         return void res.send(502, { error: 'the bot could not be reached' });
       }
       res.send(200, { id: stored.id });
@@ -210,7 +210,7 @@ export class LocalDirectLine {
       await this.deps.deliver(activity);
     } catch (error) {
       // The conversation still opens; only the welcome is missing, and the next message will show the real failure.
-      this.log.error('[directline] the bot did not take the conversation start', error);
+      this.log.error({ err: error }, 'the bot did not take a conversation start from the local Direct Line');
     }
   }
 }

@@ -114,7 +114,7 @@ export function registerWebChat(server: restify.Server, deps: WebChatDeps): { re
     try {
       res.send(200, await fetchAzureDirectLineToken({ endpoint: config.directLineEndpoint, secret: config.directLineSecret, userId: `dl_${randomUUID()}`, fetch: deps.fetch }));
     } catch (error) {
-      log.error('[webchat] could not get a Direct Line token', error instanceof Error ? error.message : error);
+      log.error({ err: error instanceof Error ? error.message : error }, 'could not get a Direct Line token');
       res.send(502, { error: 'could not get a Direct Line token' });
     }
   });
