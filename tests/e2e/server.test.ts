@@ -6,6 +6,7 @@ import { APOLOGY, createAdapter } from '../../src/adapter.js';
 import { loadConfig } from '../../src/config.js';
 import { createApp } from '../../src/create-app.js';
 import { listeningPort, MAX_BODY_BYTES, startServer } from '../../src/server.js';
+import { messageActivity } from '../support/activities.js';
 import { realKnowledge } from '../support/knowledge.js';
 
 interface Answer {
@@ -33,16 +34,7 @@ describe('the HTTP server', () => {
     return { status: res.status, body: text ? JSON.parse(text) : undefined };
   };
 
-  const activity = (conversationId: string, extra: Partial<Activity>): Partial<Activity> => ({
-    type: 'message',
-    channelId: 'webchat',
-    serviceUrl: 'http://127.0.0.1:9',
-    deliveryMode: 'expectReplies',
-    from: { id: 'user', name: 'User' },
-    recipient: { id: 'bot', name: 'Bot' },
-    conversation: { id: conversationId } as Activity['conversation'],
-    ...extra,
-  });
+  const activity = messageActivity;
 
   /** Posts a message with deliveryMode expectReplies and returns the activities the bot answered with. */
   const ask = async (conversationId: string, text: string): Promise<Partial<Activity>[]> => {

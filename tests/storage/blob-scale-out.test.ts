@@ -5,6 +5,7 @@ import type { Server } from 'restify';
 import { loadConfig } from '../../src/config.js';
 import { createApp } from '../../src/create-app.js';
 import { listeningPort, startServer } from '../../src/server.js';
+import { messageActivity } from '../support/activities.js';
 import { realKnowledge } from '../support/knowledge.js';
 import { startAzurite, type Azurite } from './azurite.js';
 
@@ -31,16 +32,7 @@ async function startInstance(env: NodeJS.ProcessEnv): Promise<Instance> {
 
 /** Sends one message with deliveryMode expectReplies and returns the text of the replies. */
 async function ask({ base }: Instance, conversationId: string, text: string): Promise<string> {
-  const activity: Partial<Activity> = {
-    type: 'message',
-    channelId: 'webchat',
-    serviceUrl: 'http://127.0.0.1:9',
-    deliveryMode: 'expectReplies',
-    from: { id: 'user', name: 'User' },
-    recipient: { id: 'bot', name: 'Bot' },
-    conversation: { id: conversationId } as Activity['conversation'],
-    text,
-  };
+  const activity = messageActivity(conversationId, { text });
   const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
   const body = (await res.json()) as { activities?: Partial<Activity>[] };
   expect(res.status, JSON.stringify(body)).to.equal(200);

@@ -1,20 +1,13 @@
 import { expect } from 'chai';
+import { configProblems } from '../support/config-problems.js';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
-import { ConfigError, DEFAULT_BLOB_CONTAINER, DEFAULT_STATE_MAX_CONVERSATIONS, DEFAULT_STATE_TTL_SECONDS, loadConfig } from '../../src/config.js';
+import { DEFAULT_BLOB_CONTAINER, DEFAULT_STATE_MAX_CONVERSATIONS, DEFAULT_STATE_TTL_SECONDS, loadConfig } from '../../src/config.js';
 import { BoundedMemoryStorage } from '../../src/storage/bounded-memory-storage.js';
 import { createStorage } from '../../src/storage/create-storage.js';
 
 const CONNECTION_STRING = 'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=c2VjcmV0;BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;';
 
-const problemsOf = (env: NodeJS.ProcessEnv): string => {
-  try {
-    loadConfig(env);
-  } catch (e) {
-    expect(e).to.be.instanceOf(ConfigError);
-    return (e as Error).message;
-  }
-  throw new Error('expected a ConfigError');
-};
+const problemsOf = configProblems;
 
 describe('the storage configuration', () => {
   it('keeps state in bounded memory by default', () => {

@@ -1,15 +1,8 @@
 import { expect } from 'chai';
-import { ConfigError, DEFAULT_PORT, loadConfig } from '../../src/config.js';
+import { configProblems } from '../support/config-problems.js';
+import { DEFAULT_PORT, loadConfig } from '../../src/config.js';
 
-const problemsOf = (env: NodeJS.ProcessEnv): string => {
-  try {
-    loadConfig(env);
-  } catch (e) {
-    expect(e).to.be.instanceOf(ConfigError);
-    return (e as Error).message;
-  }
-  throw new Error('expected a ConfigError');
-};
+const problemsOf = configProblems;
 
 describe('loadConfig', () => {
   it(`runs without authentication on port ${DEFAULT_PORT} when nothing is set`, () => {
