@@ -2,7 +2,8 @@ import { compose } from './answer/compose.js';
 import type { Reply } from './answer/reply.js';
 import type { Knowledge } from './knowledge/knowledge.js';
 import type { ConversationMemory, Decision } from './nlu/decision.js';
-import { Understanding } from './nlu/understand.js';
+import type { Understanding } from './nlu/understand.js';
+import { createUnderstanding } from './nlu/understanding-snapshot.js';
 
 /** Understands a message and composes the reply: the whole brain, as pure functions over the knowledge. */
 export interface Recognizer {
@@ -18,7 +19,7 @@ export class CareerAdvisor implements Recognizer {
   private readonly understanding: Understanding;
 
   constructor(readonly knowledge: Knowledge, understanding?: Understanding) {
-    this.understanding = understanding ?? new Understanding(knowledge);
+    this.understanding = understanding ?? createUnderstanding(knowledge);
   }
 
   understand(text: string, memory: ConversationMemory = {}): Decision {

@@ -55,6 +55,8 @@ export interface Knowledge {
   readonly replies: Replies;
   /** Every word of the guide, lower case, for spelling correction. */
   readonly guideWords: readonly string[];
+  /** A hash of every knowledge file's bytes: what a trained model was trained on. */
+  readonly fingerprint: string;
 }
 
 /** Intents that are not guide units: the bot's own conversation moves. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
@@ -28,9 +29,12 @@ const SALARY_LINE = /^(.+?)\s+[–-]\s+(\$\d{1,3}(?:,\d{3})+)$/;
  */
 export function loadKnowledge(dir: string): Knowledge {
   const issues: KnowledgeIssue[] = [];
+  const hash = createHash('sha256');
   const read = (file: string): string | undefined => {
     try {
-      return readFileSync(join(dir, file), 'utf8');
+      const text = readFileSync(join(dir, file), 'utf8');
+      hash.update(file).update('\0').update(text).update('\0');
+      return text;
     } catch (e) {
       issues.push({ file, path: '', message: `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})` });
       return undefined;
@@ -80,6 +84,7 @@ export function loadKnowledge(dir: string): Knowledge {
     utterances: utterancesFile.intents,
     replies,
     guideWords: [...new Set(foldQuotes(guideText).toLowerCase().match(/[a-z][a-z'&-]*[a-z]/g) ?? [])],
+    fingerprint: hash.digest('hex'),
   });
 }
 

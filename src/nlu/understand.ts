@@ -76,35 +76,16 @@ export class Understanding {
   private readonly maxKeywordWords: number;
   private readonly steps: readonly Unit[];
 
-  constructor(private readonly knowledge: Knowledge, english: ReadonlySet<string> = loadEnglishLexicon()) {
-    const plain = new TextPipeline(knowledge.synonyms);
-    const vocabulary = [
-      ...knowledge.guideWords,
-      ...Object.values(knowledge.utterances).flat().flatMap((u) => plain.tokens(normalize(u))),
-      ...[...knowledge.units.values()].flatMap((u) => [...u.keywords, u.title, u.ask]).flatMap((t) => plain.tokens(normalize(t))),
-      ...entityNames(knowledge).flatMap((t) => plain.tokens(normalize(t))),
-      ...Object.values(knowledge.synonyms.words),
-    ];
-    const speller = new SpellingCorrector(vocabulary, english);
-    this.pipeline = new TextPipeline(knowledge.synonyms, speller);
-    this.extractor = new EntityExtractor(knowledge.entities, this.pipeline, (w) => speller.has(w) || english.has(w));
-
-    const examples: Array<{ intent: string; stems: readonly string[] }> = [];
-    const add = (intent: string, text: string): void => {
-      // Curated text is spelt right: no spelling correction, which would only cost start-up time.
-      const processed = this.pipeline.process(text, false);
-      const stems = this.features(processed, this.extractor.extract(processed.tokens, text));
-      if (stems.length) examples.push({ intent, stems });
-    };
-    for (const [intent, list] of Object.entries(knowledge.utterances)) list.forEach((u) => add(intent, u));
-    for (const unit of knowledge.units.values()) {
-      if (!knowledge.utterances[unit.id]) continue;
-      add(unit.id, unit.title);
-      add(unit.id, unit.ask);
-      unit.keywords.forEach((k) => add(unit.id, k));
-    }
-    this.classifier = new IntentClassifier(examples);
-    this.retriever = new PhraseRetriever(examples.map((e): Phrasing => ({ intent: e.intent, stems: e.stems })));
+  /**
+   * @param training What the knowledge trains: prepareTraining(knowledge, english), or the same read back from the
+   *   snapshot npm run build writes (see understanding-snapshot.ts), which spares start-up most of the work.
+   */
+  constructor(private readonly knowledge: Knowledge, english: ReadonlySet<string> = loadEnglishLexicon(), training: Training = prepareTraining(knowledge, english)) {
+    const { pipeline, extractor } = buildPipeline(knowledge, english, training.vocabulary);
+    this.pipeline = pipeline;
+    this.extractor = extractor;
+    this.classifier = new IntentClassifier(training.examples);
+    this.retriever = new PhraseRetriever(training.examples.map((e): Phrasing => ({ intent: e.intent, stems: e.stems })));
 
     let longest = 1;
     for (const unit of knowledge.units.values()) {
@@ -125,7 +106,7 @@ export class Understanding {
     const keywords = this.findKeywords(text.tokens.map(stem));
     const combined = new Map<string, number>();
     const bump = (intent: string, by: number): void => { combined.set(intent, (combined.get(intent) ?? 0) + by); };
-    const features = this.features(text, entities);
+    const features = featuresOf(text, entities);
     for (const c of this.classifier.classify(features)) bump(c.intent, WEIGHTS.classifier * c.score);
     for (const r of this.retriever.search(features)) bump(r.intent, WEIGHTS.retrieval * r.score);
     for (const k of keywords) bump(k, WEIGHTS.keyword);
@@ -205,21 +186,6 @@ export class Understanding {
     return decide(SALARY.has(best.intent) ? { kind: 'salary', query: salaryQuery(best.intent, places, []) } : { kind: 'answer', unitId: best.intent }, confidence);
   }
 
-  /**
-   * Classifier features: stems, with every US state replaced by one placeholder, so that "MSL jobs in
-   * PA" learns from "MSL jobs in Pennsylvania" and a salary question about any state looks alike.
-   */
-  private features(text: ProcessedText, entities: readonly EntityMention[]): string[] {
-    const states = entities.filter((e) => e.type === 'state');
-    if (states.length === 0) return [...text.stems];
-    const tokens = text.tokens.flatMap((t, i) => {
-      const at = states.find((e) => i >= e.start && i < e.end);
-      if (!at) return [t];
-      return i === at.start ? [STATE_PLACEHOLDER] : [];
-    });
-    return featureStems(tokens);
-  }
-
   /** "Compare that with California" after a New York answer: the new place joins the one before. */
   private comparesWithLast(a: Analysis, query: SalaryQuery, memory: ConversationMemory): SalaryQuery {
     const last = memory.salary;
@@ -269,6 +235,62 @@ export class Understanding {
     }
     return found;
   }
+}
+
+/** The words spelling correction may correct towards, and the training examples, both derived from the knowledge. */
+export interface Training {
+  readonly vocabulary: readonly string[];
+  readonly examples: ReadonlyArray<{ readonly intent: string; readonly stems: readonly string[] }>;
+}
+
+/** Everything the knowledge trains: the spelling vocabulary, and each utterance, title, question and keyword as features. */
+export function prepareTraining(knowledge: Knowledge, english: ReadonlySet<string>): Training {
+  const plain = new TextPipeline(knowledge.synonyms);
+  const vocabulary = [
+    ...knowledge.guideWords,
+    ...Object.values(knowledge.utterances).flat().flatMap((u) => plain.tokens(normalize(u), false)),
+    ...[...knowledge.units.values()].flatMap((u) => [...u.keywords, u.title, u.ask]).flatMap((t) => plain.tokens(normalize(t), false)),
+    ...entityNames(knowledge).flatMap((t) => plain.tokens(normalize(t), false)),
+    ...Object.values(knowledge.synonyms.words),
+  ];
+  const { pipeline, extractor } = buildPipeline(knowledge, english, vocabulary);
+  const examples: Array<{ intent: string; stems: readonly string[] }> = [];
+  const add = (intent: string, text: string): void => {
+    // Curated text is spelt right: no spelling correction, which would only cost time.
+    const processed = pipeline.process(text, false);
+    const stems = featuresOf(processed, extractor.extract(processed.tokens, text));
+    if (stems.length) examples.push({ intent, stems });
+  };
+  for (const [intent, list] of Object.entries(knowledge.utterances)) list.forEach((u) => add(intent, u));
+  for (const unit of knowledge.units.values()) {
+    if (!knowledge.utterances[unit.id]) continue;
+    add(unit.id, unit.title);
+    add(unit.id, unit.ask);
+    unit.keywords.forEach((k) => add(unit.id, k));
+  }
+  return { vocabulary, examples };
+}
+
+function buildPipeline(knowledge: Knowledge, english: ReadonlySet<string>, vocabulary: readonly string[]) {
+  const speller = new SpellingCorrector(vocabulary, english);
+  const pipeline = new TextPipeline(knowledge.synonyms, speller);
+  const extractor = new EntityExtractor(knowledge.entities, pipeline, (w) => speller.has(w) || english.has(w));
+  return { speller, pipeline, extractor };
+}
+
+/**
+ * Classifier features: stems, with every US state replaced by one placeholder, so that "MSL jobs in PA" learns
+ * from "MSL jobs in Pennsylvania" and a salary question about any state looks alike.
+ */
+function featuresOf(text: ProcessedText, entities: readonly EntityMention[]): string[] {
+  const states = entities.filter((e) => e.type === 'state');
+  if (states.length === 0) return [...text.stems];
+  const tokens = text.tokens.flatMap((t, i) => {
+    const at = states.find((e) => i >= e.start && i < e.end);
+    if (!at) return [t];
+    return i === at.start ? [STATE_PLACEHOLDER] : [];
+  });
+  return featureStems(tokens);
 }
 
 /** Two candidates that are parts of one topic are both fair answers: no need to ask which. */
