@@ -39,7 +39,12 @@ export const WEIGHTS = Object.freeze({
   keyword: 0.35,
   /** Parts and siblings of the last answer: after "types of MSL", "regulatory affairs" means the type. */
   context: 0.12,
+  /** A message that says exactly what one example says (the same stems) is that example's intent. */
+  exact: 0.1,
 });
+
+// Retrieval similarity at which a message counts as saying exactly what an example says (rounding aside).
+const EXACT_SIMILARITY = 0.999;
 
 // Up to three choices in "Did you mean…?": Teams shows at most three suggested actions.
 export const MAX_CHOICES = 3;
@@ -108,7 +113,7 @@ export class Understanding {
     const bump = (intent: string, by: number): void => { combined.set(intent, (combined.get(intent) ?? 0) + by); };
     const features = featuresOf(text, entities);
     for (const c of this.classifier.classify(features)) bump(c.intent, WEIGHTS.classifier * c.score);
-    for (const r of this.retriever.search(features)) bump(r.intent, WEIGHTS.retrieval * r.score);
+    for (const r of this.retriever.search(features)) bump(r.intent, WEIGHTS.retrieval * r.score + (r.score >= EXACT_SIMILARITY ? WEIGHTS.exact : 0));
     for (const k of keywords) bump(k, WEIGHTS.keyword);
     if (text.topicStems.some((s) => PAY_STEMS.has(s))) bump('salary', WEIGHTS.keyword);
     for (const id of this.neighbours(memory.unitId)) if (combined.has(id)) bump(id, WEIGHTS.context);
