@@ -17,7 +17,7 @@ export function compose(k: Knowledge, decision: Decision, memory: ConversationMe
     case 'salary':
       return composeSalary(k, decision.query);
     case 'talk': {
-      const text = { greeting: r.greeting, thanks: r.thanks, bye: r.bye, help: r.help, cancel: r.cancel, start_over: r.startOver }[decision.intent];
+      const text = { greeting: r.greeting, thanks: r.thanks, acknowledge: r.acknowledge, bye: r.bye, help: r.help, cancel: r.cancel, start_over: r.startOver }[decision.intent];
       const forget = decision.intent === 'cancel' || decision.intent === 'start_over';
       return { text, suggestions: decision.intent === 'bye' ? [] : starters, outcome: 'talk', unitIds: [], memory: forget ? {} : memory };
     }

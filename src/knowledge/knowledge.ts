@@ -60,7 +60,7 @@ export interface Knowledge {
 }
 
 /** Intents that are not guide units: the bot's own conversation moves. */
-export const CONVERSATION_INTENTS = ['greeting', 'thanks', 'bye', 'help', 'cancel', 'start_over', 'next_step', 'more'] as const;
+export const CONVERSATION_INTENTS = ['greeting', 'thanks', 'acknowledge', 'bye', 'help', 'cancel', 'start_over', 'next_step', 'more'] as const;
 /** Salary intents; the figures come from the salary tables, never from the utterances. */
 export const SALARY_INTENTS = ['salary', 'salary_industries', 'salary_states'] as const;
 export type ConversationIntent = (typeof CONVERSATION_INTENTS)[number];

@@ -66,6 +66,7 @@ export const RepliesFile = z.strictObject({
   help: phrase,
   greeting: phrase,
   thanks: phrase,
+  acknowledge: phrase,
   bye: phrase,
   cancel: phrase,
   startOver: phrase,

@@ -10,7 +10,7 @@ export interface ConversationMemory {
   readonly step?: number;
 }
 
-export type TalkIntent = 'greeting' | 'thanks' | 'bye' | 'help' | 'cancel' | 'start_over';
+export type TalkIntent = 'greeting' | 'thanks' | 'acknowledge' | 'bye' | 'help' | 'cancel' | 'start_over';
 
 /** A salary question: which list or records it asks about. Figures are looked up when answering. */
 export interface SalaryQuery {

@@ -9,6 +9,8 @@ export const MIN_CORRECTABLE_LENGTH = 5;
 export const SHORT_WORD_LENGTH = 4;
 // Words of this length or more may be two edits off ("califronia", "masachusets"); shorter ones one.
 export const TWO_EDIT_LENGTH = 8;
+// Added to a preferred word's frequency on a tie: more than any word's count in the knowledge.
+const PREFERRED_BONUS = 1_000_000;
 // Corrections are remembered per spelling; this bounds that memory however much gibberish arrives.
 const MAX_CACHED_CORRECTIONS = 5000;
 
@@ -27,7 +29,11 @@ export class SpellingCorrector {
   private readonly byInitial = new Map<string, string[]>();
   private readonly cache = new Map<string, string>();
 
-  constructor(vocabulary: Iterable<string>, private readonly english: ReadonlySet<string> = new Set()) {
+  /**
+   * @param preferred Words that win a tie on distance, whatever their frequency: place names, which a chat about
+   *   salaries by state makes likelier than the everyday word ("new yourk" is New York, not "new your").
+   */
+  constructor(vocabulary: Iterable<string>, private readonly english: ReadonlySet<string> = new Set(), private readonly preferred: ReadonlySet<string> = new Set()) {
     const counts = new Map<string, number>();
     for (const w of vocabulary) counts.set(w, (counts.get(w) ?? 0) + 1);
     this.known = counts;
@@ -55,7 +61,7 @@ export class SpellingCorrector {
     for (const candidate of this.byInitial.get(word[0]!) ?? []) {
       if (Math.abs(candidate.length - word.length) > limit) continue;
       const d = DamerauLevenshteinDistance(word, candidate);
-      const count = this.known.get(candidate) ?? 0;
+      const count = (this.known.get(candidate) ?? 0) + (this.preferred.has(candidate) ? PREFERRED_BONUS : 0);
       if (d < bestDistance || (d === bestDistance && count > bestCount)) {
         best = candidate;
         bestDistance = d;

@@ -5,7 +5,7 @@
 export const GLUE_WORDS: ReadonlySet<string> = new Set(`
 a an the is are was were be been being am of to in on at by from with as into onto it its it's this
 that these those there here please just also so very really quite pretty tell me about know want
-like give show and or but ok okay
+like give show and or but
 `.split(/\s+/).filter(Boolean));
 
 /**

@@ -49,7 +49,7 @@ const EXACT_SIMILARITY = 0.999;
 // Up to three choices in "Did you mean…?": Teams shows at most three suggested actions.
 export const MAX_CHOICES = 3;
 
-const TALK = new Set<string>(['greeting', 'thanks', 'bye', 'help', 'cancel', 'start_over']);
+const TALK = new Set<string>(['greeting', 'thanks', 'acknowledge', 'bye', 'help', 'cancel', 'start_over']);
 const SALARY = new Set<string>(SALARY_INTENTS);
 // Stems that only carry a salary follow-up around a place or industry ("California vs New York?").
 const FOLLOW_UP_STEMS = new Set(['versu', 'compar', 'salari', 'pai', 'higher', 'better', 'less', 'lower', 'more', 'tell']);
@@ -277,7 +277,8 @@ export function prepareTraining(knowledge: Knowledge, english: ReadonlySet<strin
 }
 
 function buildPipeline(knowledge: Knowledge, english: ReadonlySet<string>, vocabulary: readonly string[]) {
-  const speller = new SpellingCorrector(vocabulary, english);
+  const placeWords = new Set(knowledge.entities.states.flatMap((st) => [st.name, ...st.aliases]).flatMap((n) => n.toLowerCase().split(/\s+/)));
+  const speller = new SpellingCorrector(vocabulary, english, placeWords);
   const pipeline = new TextPipeline(knowledge.synonyms, speller);
   const extractor = new EntityExtractor(knowledge.entities, pipeline, (w) => speller.has(w) || english.has(w));
   return { speller, pipeline, extractor };

@@ -20,6 +20,12 @@ describe('SpellingCorrector', () => {
     ['movie', 'movie', 'never "corrects" a real English word into a domain word'],
     ['qwzzx', 'qwzzx', 'leaves gibberish alone'],
   ];
+  it('prefers a place name when a typo is as close to an everyday word ("yourk" → york, not your)', () => {
+    const withPlaces = new SpellingCorrector(['your', 'your', 'your', 'york'], new Set(), new Set(['york']));
+    expect(withPlaces.correct('yourk')).to.equal('york');
+    expect(new SpellingCorrector(['your', 'your', 'your', 'york']).correct('yourk')).to.equal('your');
+  });
+
   for (const [word, expected, why] of table) {
     it(`${why} (${word} → ${expected})`, () => {
       expect(speller.correct(word)).to.equal(expected);

@@ -39,6 +39,8 @@ describe('Understanding', () => {
     ['whats a medical sceince liason', 'answer:what_is'],
     ['how do I become one', 'answer:become'],
     ['WHAT ARE THE TOP SKILLS FOR AN MSL???', 'answer:skills'],
+    ['msl salary new yourk', 'salary:NY'],
+    ['ok', 'talk:acknowledge'],
     ['hi', 'talk:greeting'],
     ['thanks!', 'talk:thanks'],
     ['what can you do?', 'talk:help'],
