@@ -1,59 +1,17 @@
-import { CONVERSATION_INTENTS, SALARY_INTENTS, type Knowledge, type Unit } from '../knowledge/knowledge.js';
+import { SALARY_INTENTS, type Knowledge, type Unit } from '../knowledge/knowledge.js';
 import type { Action, ConversationMemory, Decision, FallbackReason, SalaryQuery, TalkIntent } from './decision.js';
-import { EntityExtractor, type EntityMention } from './entities.js';
-import { IntentClassifier, type IntentScore } from './intent-classifier.js';
-import { normalize } from './normalize.js';
-import { PhraseRetriever, type Phrasing } from './phrase-retriever.js';
+import { EXACT_SIMILARITY, MAX_CHOICES, THRESHOLDS, WEIGHTS } from './decision-policy.js';
+import type { EntityExtractor, EntityMention } from './entities.js';
 import { loadEnglishLexicon } from './english-lexicon.js';
-import { SpellingCorrector } from './spelling.js';
-import { featureStems, stem, TextPipeline, type ProcessedText } from './text-pipeline.js';
-
-/**
- * The decision policy's numbers, read off the project's evaluation set (npm run eval): on it, every
- * out-of-scope question but a handful scores below 0.3, and in-scope questions answered right mostly
- * score above 0.5, with right and wrong answers mixed in between.
- */
-export const THRESHOLDS = Object.freeze({
-  /** At or above this confidence the best intent is answered; below it, between the two, we ask. */
-  answer: 0.42,
-  /** Below this nothing is even a plausible guess: the message is out of scope. */
-  clarify: 0.3,
-  /** A runner-up this close to the best (and not part of the same topic) makes us ask "Did you mean…?". */
-  minGap: 0.06,
-  /**
-   * Share of a message's topic words the domain knows. At 0.5 out-of-scope questions outnumber
-   * in-scope ones about three to one ("best pizza place in New York"); from 0.67 up nearly all are in scope.
-   */
-  minCoverage: 0.6,
-  /** Small talk ("hi", "thanks") is answered only when it is clearly that, not a question with a greeting in front. */
-  talk: 0.5,
-});
-
-/** How much each signal counts in the combined score. */
-export const WEIGHTS = Object.freeze({
-  /** natural's naive Bayes posterior over stems: the main signal, sharp on words seen in training. */
-  classifier: 0.55,
-  /** Fuse.js token search over phrasings: rewards whole-phrase overlap and forgives residual typos. */
-  retrieval: 0.45,
-  /** A unit's own keyword named outright ("Pfizer", "pharmacovigilance"): points straight at that unit. */
-  keyword: 0.35,
-  /** Parts and siblings of the last answer: after "types of MSL", "regulatory affairs" means the type. */
-  context: 0.12,
-  /** A message that says exactly what one example says (the same stems) is that example's intent. */
-  exact: 0.1,
-});
-
-// Retrieval similarity at which a message counts as saying exactly what an example says (rounding aside).
-const EXACT_SIMILARITY = 0.999;
-
-// Up to three choices in "Did you mean…?": Teams shows at most three suggested actions.
-export const MAX_CHOICES = 3;
+import { IntentClassifier, type IntentScore } from './intent-classifier.js';
+import { PhraseRetriever, type Phrasing } from './phrase-retriever.js';
+import { stem, type ProcessedText, type TextPipeline } from './text-pipeline.js';
+import { buildPipeline, featuresOf, prepareTraining, type Training } from './training.js';
 
 const TALK = new Set<string>(['greeting', 'thanks', 'acknowledge', 'bye', 'help', 'cancel', 'start_over']);
 const SALARY = new Set<string>(SALARY_INTENTS);
 // Stems that only carry a salary follow-up around a place or industry ("California vs New York?").
 const FOLLOW_UP_STEMS = new Set(['versu', 'compar', 'salari', 'pai', 'higher', 'better', 'less', 'lower', 'more', 'tell']);
-const STATE_PLACEHOLDER = '_state';
 // Words that ask to set a new place against the one before, not to replace it.
 const COMPARE_WORDS = new Set(['compare', 'compared', 'comparing', 'comparison', 'versus', 'against', 'than']);
 // Stems that make a message a pay question whatever else it names ("what's the salary of a nurse").
@@ -242,63 +200,6 @@ export class Understanding {
   }
 }
 
-/** The words spelling correction may correct towards, and the training examples, both derived from the knowledge. */
-export interface Training {
-  readonly vocabulary: readonly string[];
-  readonly examples: ReadonlyArray<{ readonly intent: string; readonly stems: readonly string[] }>;
-}
-
-/** Everything the knowledge trains: the spelling vocabulary, and each utterance, title, question and keyword as features. */
-export function prepareTraining(knowledge: Knowledge, english: ReadonlySet<string>): Training {
-  const plain = new TextPipeline(knowledge.synonyms);
-  const vocabulary = [
-    ...knowledge.guideWords,
-    ...Object.values(knowledge.utterances).flat().flatMap((u) => plain.tokens(normalize(u), false)),
-    ...[...knowledge.units.values()].flatMap((u) => [...u.keywords, u.title, u.ask]).flatMap((t) => plain.tokens(normalize(t), false)),
-    ...entityNames(knowledge).flatMap((t) => plain.tokens(normalize(t), false)),
-    ...Object.values(knowledge.synonyms.words),
-  ];
-  const { pipeline, extractor } = buildPipeline(knowledge, english, vocabulary);
-  const examples: Array<{ intent: string; stems: readonly string[] }> = [];
-  const add = (intent: string, text: string): void => {
-    // Curated text is spelt right: no spelling correction, which would only cost time.
-    const processed = pipeline.process(text, false);
-    const stems = featuresOf(processed, extractor.extract(processed.tokens, text));
-    if (stems.length) examples.push({ intent, stems });
-  };
-  for (const [intent, list] of Object.entries(knowledge.utterances)) list.forEach((u) => add(intent, u));
-  for (const unit of knowledge.units.values()) {
-    if (!knowledge.utterances[unit.id]) continue;
-    add(unit.id, unit.title);
-    add(unit.id, unit.ask);
-    unit.keywords.forEach((k) => add(unit.id, k));
-  }
-  return { vocabulary, examples };
-}
-
-function buildPipeline(knowledge: Knowledge, english: ReadonlySet<string>, vocabulary: readonly string[]) {
-  const placeWords = new Set(knowledge.entities.states.flatMap((st) => [st.name, ...st.aliases]).flatMap((n) => n.toLowerCase().split(/\s+/)));
-  const speller = new SpellingCorrector(vocabulary, english, placeWords);
-  const pipeline = new TextPipeline(knowledge.synonyms, speller);
-  const extractor = new EntityExtractor(knowledge.entities, pipeline, (w) => speller.has(w) || english.has(w));
-  return { speller, pipeline, extractor };
-}
-
-/**
- * Classifier features: stems, with every US state replaced by one placeholder, so that "MSL jobs in PA" learns
- * from "MSL jobs in Pennsylvania" and a salary question about any state looks alike.
- */
-function featuresOf(text: ProcessedText, entities: readonly EntityMention[]): string[] {
-  const states = entities.filter((e) => e.type === 'state');
-  if (states.length === 0) return [...text.stems];
-  const tokens = text.tokens.flatMap((t, i) => {
-    const at = states.find((e) => i >= e.start && i < e.end);
-    if (!at) return [t];
-    return i === at.start ? [STATE_PLACEHOLDER] : [];
-  });
-  return featureStems(tokens);
-}
-
 /** Two candidates that are parts of one topic are both fair answers: no need to ask which. */
 function related(k: Knowledge, a: string, b: string): boolean {
   const ua = k.units.get(a);
@@ -318,9 +219,4 @@ function salaryQuery(intent: string, places: readonly EntityMention[], careers: 
   };
 }
 
-function entityNames(k: Knowledge): string[] {
-  const e = k.entities;
-  return [...e.states.flatMap((s) => [s.name, ...s.aliases]), ...e.industries.flatMap((i) => [i.name, ...i.aliases]), ...e.careers.flatMap((c) => c.aliases)];
-}
 
-export { CONVERSATION_INTENTS };

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Knowledge } from '../knowledge/knowledge.js';
 import { loadEnglishLexicon } from './english-lexicon.js';
-import { prepareTraining, Understanding, type Training } from './understand.js';
+import { prepareTraining, type Training } from './training.js';
+import { Understanding } from './understand.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /**
