@@ -6,5 +6,3 @@ export { ComponentDialog } from 'botbuilder-dialogs/lib/componentDialog.js';
 export { Dialog, type DialogTurnResult } from 'botbuilder-dialogs/lib/dialog.js';
 export type { DialogContext, DialogState } from 'botbuilder-dialogs/lib/dialogContext.js';
 export { runDialog } from 'botbuilder-dialogs/lib/dialogHelper.js';
-export { WaterfallDialog } from 'botbuilder-dialogs/lib/waterfallDialog.js';
-export type { WaterfallStepContext } from 'botbuilder-dialogs/lib/waterfallStepContext.js';

@@ -1,5 +1,5 @@
 import type { StatePropertyAccessor } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from './dialogs-sdk.js';
+import { ComponentDialog, type DialogContext, type DialogTurnResult } from './dialogs-sdk.js';
 import type { Recognizer } from '../src/career-advisor.js';
 import type { Reply } from '../src/answer/reply.js';
 import type { ConversationMemory, Decision, TalkIntent } from '../src/nlu/decision.js';
@@ -11,16 +11,11 @@ import { renderReply } from './render-reply.js';
 import { SALARY_DIALOG, SalaryDialog } from './salary-dialog.js';
 
 export const MAIN_DIALOG = 'mainDialog';
-const ROUTE_WATERFALL = 'routeWaterfall';
 
 /** Talk that acts on the conversation itself, so it is handled before any routing. */
 const INTERRUPTIONS: ReadonlySet<TalkIntent> = new Set(['help', 'cancel', 'start_over']);
 /** Interruptions after which nothing said before may shape the answer to the next message. */
 const FORGETTING: ReadonlySet<TalkIntent> = new Set(['cancel', 'start_over']);
-
-/** This turn's decision and start time, carried in the waterfall's step values to the step that logs them. */
-interface TurnValues { decision?: Decision; started?: number }
-const turnValues = (step: WaterfallStepContext): TurnValues => step.values as TurnValues;
 
 /** The intent a decision acted on, for the turn log. */
 export function intentOf(decision: Decision): string {
@@ -42,7 +37,9 @@ export function childDialogFor(decision: Decision): string | undefined {
 /**
  * The router. Every message is understood afresh against the conversation's memory and answered in the same
  * turn; nothing waits for a next message, so a follow-up like "what about New York?" works through the saved
- * memory rather than through a prompt, and the user can change the subject at any time.
+ * memory rather than through a prompt, and the user can change the subject at any time. The routing runs in
+ * onBeginDialog rather than in a waterfall: one turn, one step, and a waterfall's step state would be saved for
+ * nothing on every message.
  */
 export class MainDialog extends ComponentDialog {
   constructor(
@@ -52,56 +49,46 @@ export class MainDialog extends ComponentDialog {
     private readonly turnLog?: TurnLog,
   ) {
     super(MAIN_DIALOG);
-    this.addDialog(new SalaryDialog(composer))
-      .addDialog(new BecomeDialog(composer))
-      .addDialog(new AnswerDialog(composer))
-      .addDialog(new WaterfallDialog(ROUTE_WATERFALL, [this.route.bind(this), this.remember.bind(this)]));
-    this.initialDialogId = ROUTE_WATERFALL;
+    this.addDialog(new SalaryDialog(composer)).addDialog(new BecomeDialog(composer)).addDialog(new AnswerDialog(composer));
   }
 
-  private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const memory = await this.memory.get(step.context, {});
-    turnValues(step).started = performance.now();
-    const decision = this.recognizer.understand(step.context.activity.text ?? '', memory);
-    turnValues(step).decision = decision;
-
-    if (decision.kind === 'talk' && INTERRUPTIONS.has(decision.intent)) {
-      const reply = this.composer.compose(decision, memory);
-      await step.context.sendActivity(renderReply(reply));
-      if (!FORGETTING.has(decision.intent)) return step.next(reply);
-      this.log(step, reply);
-      await this.memory.delete(step.context);
-      return step.cancelAllDialogs();
+  protected override async onBeginDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const started = performance.now();
+    const memory = await this.memory.get(innerDc.context, {});
+    const decision = this.recognizer.understand(innerDc.context.activity.text ?? '', memory);
+    const reply = await this.answer(innerDc, decision, memory);
+    this.log(innerDc, decision, reply, started);
+    if (decision.kind === 'talk' && FORGETTING.has(decision.intent)) {
+      await this.memory.delete(innerDc.context);
+      return innerDc.cancelAllDialogs();
     }
+    await this.memory.set(innerDc.context, reply.memory);
+    return innerDc.endDialog(reply.memory);
+  }
 
-    const child = childDialogFor(decision);
-    if (child) return step.beginDialog(child, { decision, memory } satisfies DecisionOptions);
-
-    // Clarify, fallback, "that's all" and small talk need no dialog of their own.
+  /** Help, cancel and start over are answered first; then a child dialog, or MainDialog itself for the rest. */
+  private async answer(innerDc: DialogContext, decision: Decision, memory: ConversationMemory): Promise<Reply> {
+    const interruption = decision.kind === 'talk' && INTERRUPTIONS.has(decision.intent);
+    const child = interruption ? undefined : childDialogFor(decision);
+    if (child) {
+      const result = await innerDc.beginDialog(child, { decision, memory } satisfies DecisionOptions);
+      return result.result as Reply;
+    }
+    // Interruptions, clarify, fallback, "that's all" and small talk need no dialog of their own.
     const reply = this.composer.compose(decision, memory);
-    await step.context.sendActivity(renderReply(reply));
-    return step.next(reply);
+    await innerDc.context.sendActivity(renderReply(reply));
+    return reply;
   }
 
-  private async remember(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const reply = step.result as Reply;
-    this.log(step, reply);
-    await this.memory.set(step.context, reply.memory);
-    return step.endDialog(reply.memory);
-  }
-
-  private log(step: WaterfallStepContext, reply: Reply): void {
-    if (!this.turnLog) return;
-    const activity = step.context.activity;
-    const { decision, started } = turnValues(step);
-    if (!decision) return;
-    this.turnLog.turn({
+  private log(innerDc: DialogContext, decision: Decision, reply: Reply, started: number): void {
+    const activity = innerDc.context.activity;
+    this.turnLog?.turn({
       conversationId: activity.conversation?.id ?? '',
       channelId: activity.channelId ?? '',
       intent: intentOf(decision),
       confidence: Number(decision.confidence.toFixed(3)),
       outcome: reply.outcome,
-      latencyMs: Number((performance.now() - (started ?? performance.now())).toFixed(2)),
+      latencyMs: Number((performance.now() - started).toFixed(2)),
     }, activity.text ?? '');
   }
 }
