@@ -29,7 +29,8 @@ export function compose(k: Knowledge, decision: Decision, memory: ConversationMe
     case 'no_more': {
       const unit = k.units.get(decision.unitId);
       const asks = (unit?.related ?? []).map((id) => k.units.get(id)?.ask).filter((a): a is string => !!a);
-      return { text: r.noMore, suggestions: (asks.length ? asks : starters).slice(0, MAX_SUGGESTIONS), outcome: 'no_more', unitIds: [], memory };
+      const text = unit?.step !== undefined ? r.nextStepDone : r.noMore;
+      return { text, suggestions: (asks.length ? asks : starters).slice(0, MAX_SUGGESTIONS), outcome: 'no_more', unitIds: [], memory };
     }
     case 'fallback':
       return { text: r.fallback, suggestions: starters, outcome: 'fallback', unitIds: [], memory };

@@ -98,7 +98,7 @@ export class Understanding {
     }
 
     const step = a.entities.length === 0 && topConfidence >= THRESHOLDS.clarify ? this.stepNavigation(a, memory) : undefined;
-    if (step) return decide({ kind: 'answer', unitId: step }, Math.max(topConfidence, THRESHOLDS.answer));
+    if (step) return decide(step, Math.max(topConfidence, THRESHOLDS.answer));
 
     const answerable = a.ranked.filter((c) => this.knowledge.units.has(c.intent) || SALARY.has(c.intent));
     const best = answerable[0];
@@ -110,7 +110,7 @@ export class Understanding {
     if (top?.intent === 'more' && rest.length === 0 && places.length === 0) {
       const current = memory.unitId ? this.knowledge.units.get(memory.unitId) : undefined;
       if (!current) return decide({ kind: 'talk', intent: 'help' }, topConfidence);
-      const next = current.more ?? current.children[0];
+      const next = current.more ?? current.children[0] ?? this.nextSibling(current);
       return decide(next ? { kind: 'answer', unitId: next } : { kind: 'no_more', unitId: current.id }, topConfidence);
     }
 
@@ -171,7 +171,7 @@ export class Understanding {
   }
 
   /** "What's the next step?", "what comes after the bachelor's degree?": moves through the six steps. */
-  private stepNavigation(a: Analysis, memory: ConversationMemory): string | undefined {
+  private stepNavigation(a: Analysis, memory: ConversationMemory): Action | undefined {
     const top = a.ranked[0];
     const named = a.keywords.map((k) => this.knowledge.units.get(k)).find((u) => u?.step !== undefined);
     const asksAfter = a.text.tokens.some((t) => AFTER_WORDS.has(t));
@@ -179,9 +179,18 @@ export class Understanding {
     // "Is pharmacovigilance a possible next step?" names its own topic: it is not about the six steps.
     if (a.keywords.some((k) => this.knowledge.units.get(k)?.step === undefined)) return undefined;
     const from = named?.step ?? memory.step ?? (memory.unitId === 'become' ? 0 : undefined);
-    if (from === undefined) return 'become';
+    if (from === undefined) return { kind: 'answer', unitId: 'become' };
     const next = this.steps.find((s) => s.step === from + 1);
-    return next?.id ?? this.steps[this.steps.length - 1]?.id;
+    const last = this.steps[this.steps.length - 1];
+    if (next) return { kind: 'answer', unitId: next.id };
+    return last ? { kind: 'no_more', unitId: last.id } : undefined;
+  }
+
+  /** The unit after this one among its parent's parts: "tell me more" walks on through a list. */
+  private nextSibling(unit: Unit): string | undefined {
+    const siblings = unit.parent ? this.knowledge.units.get(unit.parent)?.children ?? [] : [];
+    const at = siblings.indexOf(unit.id);
+    return at >= 0 ? siblings[at + 1] : undefined;
   }
 
   private findKeywords(tokens: readonly string[]): string[] {

@@ -79,6 +79,12 @@ describe('Understanding', () => {
     ['does not let an old salary context capture a new question', [
       ['msl salary in california', 'salary:CA'], ['do they travel a lot?', 'answer:work_env'],
     ]],
+    ['says the walk-through is over after the last step', [
+      ['how do I prepare for MSL interviews', 'answer:step_apply'], ["what's next?", 'no_more:step_apply'],
+    ]],
+    ['walks on through a list when asked for more', [
+      ['what are the top skills for an MSL', 'answer:skills'], ['tell me more', 'answer:skill_pharma'], ['tell me more', 'answer:skill_interpersonal'],
+    ]],
     ['says there is no more after the last unit of a topic', [
       ['what are the challenges of being an MSL', 'answer:faq_challenges'], ['tell me more', 'no_more:faq_challenges'],
     ]],
