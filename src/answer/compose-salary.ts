@@ -1,7 +1,10 @@
 import type { Knowledge, SalaryRecord, SalaryTable } from '../knowledge/knowledge.js';
-import type { SalaryQuery } from '../nlu/decision.js';
+import type { ConversationMemory, SalaryQuery } from '../nlu/decision.js';
 import { excerptText, sourceLine } from './compose-unit.js';
 import { MAX_SUGGESTIONS, type Reply, type SalaryFact } from './reply.js';
+
+// Places and industries remembered for "compare them": the last few are all a follow-up can refer to.
+const MAX_RECENT_PLACES = 4;
 
 /** Answer ids of the two salary lists, for logs and evaluation. */
 export const LIST_IDS = Object.freeze({ industry: 'salary_industries', state: 'salary_states' });
@@ -12,10 +15,12 @@ function usd(amount: number): string {
 }
 
 /** Answers a salary question from the guide's salary tables only; a place without a figure gets an honest no. */
-export function composeSalary(k: Knowledge, q: SalaryQuery): Reply {
+export function composeSalary(k: Knowledge, q: SalaryQuery, previous: ConversationMemory = {}): Reply {
   const { industries, states } = k.salary;
   const r = k.replies;
-  const memory = { salary: { states: q.states, industries: q.industries } };
+  const asked = [...q.states.map((s) => `state:${s}`), ...q.industries.map((i) => `industry:${i}`)];
+  const recent = [...(previous.salary?.recent ?? []).filter((p) => !asked.includes(p)), ...asked].slice(-MAX_RECENT_PLACES);
+  const memory = { salary: { states: q.states, industries: q.industries, recent } };
 
   if (q.careers.length > 0) {
     const place = joinNames(q.careers);

@@ -15,7 +15,7 @@ export function compose(k: Knowledge, decision: Decision, memory: ConversationMe
       return composeUnit(k, unit);
     }
     case 'salary':
-      return composeSalary(k, decision.query);
+      return composeSalary(k, decision.query, memory);
     case 'talk': {
       const text = { greeting: r.greeting, thanks: r.thanks, acknowledge: r.acknowledge, bye: r.bye, help: r.help, cancel: r.cancel, start_over: r.startOver }[decision.intent];
       const forget = decision.intent === 'cancel' || decision.intent === 'start_over';

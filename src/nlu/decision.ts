@@ -5,7 +5,12 @@ export interface ConversationMemory {
   /** The last unit answered, for "tell me more" and "what's next". */
   readonly unitId?: string;
   /** The last salary question's places and industries, for "what about New York?". */
-  readonly salary?: { readonly states: readonly string[]; readonly industries: readonly string[] };
+  readonly salary?: {
+    readonly states: readonly string[];
+    readonly industries: readonly string[];
+    /** The figures asked for lately, newest last, for "compare them" after two questions. */
+    readonly recent?: readonly string[];
+  };
   /** The last step of the how-to-become walk-through shown. */
   readonly step?: number;
 }

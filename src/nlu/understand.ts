@@ -137,6 +137,9 @@ export class Understanding {
     }
     if (offGuideCareers.length > 0 && !a.text.tokens.includes('msl')) return decide({ kind: 'fallback', reason: 'other_career' }, topConfidence);
 
+    const earlier = places.length === 0 && careers.length === 0 ? this.compareEarlier(a, memory) : undefined;
+    if (earlier) return decide({ kind: 'salary', query: earlier }, Math.max(topConfidence, THRESHOLDS.answer));
+
     if (!best) return decide({ kind: 'fallback', reason: 'out_of_scope' }, 0);
     const confidence = best.score * a.coverage;
     if (confidence < THRESHOLDS.clarify || a.coverage < THRESHOLDS.minCoverage) return decide({ kind: 'fallback', reason: 'low_confidence' }, confidence);
@@ -147,6 +150,22 @@ export class Understanding {
       return decide({ kind: 'clarify', choices: choices.length ? choices : [best.intent] }, confidence);
     }
     return decide(SALARY.has(best.intent) ? { kind: 'salary', query: salaryQuery(best.intent, places, []) } : { kind: 'answer', unitId: best.intent }, confidence);
+  }
+
+  /**
+   * "Compare them" or "which is higher?" after two salary answers: the last two places, or the last two industries,
+   * asked about. Only when the message names nothing else.
+   */
+  private compareEarlier(a: Analysis, memory: ConversationMemory): SalaryQuery | undefined {
+    const recent = memory.salary?.recent ?? [];
+    const asksToCompare = a.text.tokens.some((t) => COMPARE_WORDS.has(t) || t === 'them' || t === 'both' || t === 'higher');
+    const rest = a.text.topicStems.filter((s) => !FOLLOW_UP_STEMS.has(s) && !['them', 'both', 'two', 'on', 'better'].includes(s));
+    if (!asksToCompare || rest.length > 0 || recent.length < 2) return undefined;
+    const last = recent[recent.length - 1]!;
+    const kind = last.split(':')[0];
+    const pair = recent.filter((p) => p.split(':')[0] === kind).slice(-2).map((p) => p.split(':')[1]!);
+    if (pair.length < 2) return undefined;
+    return { intent: 'salary', states: kind === 'state' ? pair : [], industries: kind === 'industry' ? pair : [], careers: [] };
   }
 
   /** "Compare that with California" after a New York answer: the new place joins the one before. */

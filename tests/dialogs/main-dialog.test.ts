@@ -122,7 +122,7 @@ describe('MainDialog over the real advisor', () => {
     await say('how much do MSLs earn in California');
     await say('what about New York?');
     expect(recognizer.calls[0]!.memory).to.deep.equal({});
-    expect(recognizer.calls[1]!.memory).to.deep.equal({ salary: { states: ['CA'], industries: [] } });
+    expect(recognizer.calls[1]!.memory).to.deep.equal({ salary: { states: ['CA'], industries: [], recent: ['state:CA'] } });
   });
 
   it('forgets the conversation on cancel, so the next question starts from empty memory', async () => {
@@ -150,7 +150,7 @@ describe('MainDialog over the real advisor', () => {
     await say('how much do MSLs earn in California');
     await say('help');
     await say('what about New York?');
-    expect(recognizer.calls[2]!.memory).to.deep.equal({ salary: { states: ['CA'], industries: [] } });
+    expect(recognizer.calls[2]!.memory).to.deep.equal({ salary: { states: ['CA'], industries: [], recent: ['state:CA'] } });
   });
 
   it('sends the salary figures as a card as well as in the text', async () => {
@@ -207,7 +207,7 @@ describe('MainDialog routing, with a fake recognizer in place of the NLU', () =>
     const { say } = chat(recognizer);
     await say('one');
     await say('two');
-    expect(recognizer.calls[1]!.memory).to.deep.equal({ salary: { states: ['NY'], industries: [] } });
+    expect(recognizer.calls[1]!.memory).to.deep.equal({ salary: { states: ['NY'], industries: [], recent: ['state:NY'] } });
   });
 
   it('routes decisions by kind and unit', () => {

@@ -67,6 +67,9 @@ describe('Understanding', () => {
     ['sets a new place against the last one when asked to compare', [
       ['msl salary in new york', 'salary:NY'], ['compare that with california', 'salary:NY+CA'],
     ]],
+    ['compares the last two figures asked about', [
+      ['how much do hospital MSLs make', 'salary:hospitals'], ['and pharma?', 'salary:pharma'], ['compare them', 'salary:hospitals+pharma'],
+    ]],
     ['switches from states to industries in a salary follow-up', [
       ['msl salary in new jersey', 'salary:NJ'], ['and hospitals?', 'salary:hospitals'],
     ]],
