@@ -21,5 +21,6 @@ much many more most such and or but if not no yes ok okay please thanks thank te
 let lets say said give show explain describe one ones kind sort type thing things stuff someone somebody
 something anything way ways lot lots bit what how why where which who when whats hows msl good best
 need needed needs go going make makes made then though instead now well oh hmm right sure actually
-basically exactly anyway also either
+basically exactly anyway also either deal deals dealing happen happens happened happening gonna gotta
+wonder wondering curious
 `.split(/\s+/).filter(Boolean));
