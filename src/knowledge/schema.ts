@@ -55,7 +55,8 @@ export const EntitiesFile = z.strictObject({
 export const SynonymsFile = z.strictObject({
   _about: z.string().optional(),
   phrases: z.record(lower, lower),
-  words: z.record(lower, lower),
+  // An empty replacement drops the word ("lol").
+  words: z.record(lower, z.string().refine((s) => s === s.toLowerCase(), 'must be lower case')),
 });
 
 export const RepliesFile = z.strictObject({

@@ -11,7 +11,9 @@ export interface ProcessedText {
   readonly tokens: readonly string[];
   /** Porter stems of the tokens that are not glue words: the classifier's features. */
   readonly stems: readonly string[];
-  /** Stems of the words that name a topic, for telling in-scope from out-of-scope messages. */
+  /** The words that may name a topic, for telling in-scope from out-of-scope messages. */
+  readonly topicWords: readonly string[];
+  /** Their stems, in the same order. */
   readonly topicStems: readonly string[];
 }
 
@@ -33,8 +35,8 @@ export class TextPipeline {
     const normalized = normalize(raw);
     const tokens = this.tokens(normalized, correct);
     const stems = featureStems(tokens);
-    const topicStems = tokens.filter((t) => !NON_TOPIC_WORDS.has(t)).map(stem);
-    return { normalized, tokens, stems, topicStems };
+    const topicWords = tokens.filter((t) => !NON_TOPIC_WORDS.has(t));
+    return { normalized, tokens, stems, topicWords, topicStems: topicWords.map(stem) };
   }
 
   /**
@@ -48,7 +50,7 @@ export class TextPipeline {
       .filter(Boolean)
       .map((w) => this.synonyms.words[w] ?? (correct ? this.speller?.correct(w) : undefined) ?? w)
       .map((w) => this.synonyms.words[w] ?? w);
-    return this.replacePhrases(words.join(' ')).split(' ').filter(Boolean).flatMap((w) => (this.synonyms.words[w] ?? w).split(' '));
+    return this.replacePhrases(words.join(' ')).split(' ').filter(Boolean).flatMap((w) => (this.synonyms.words[w] ?? w).split(' ')).filter(Boolean);
   }
 
   /** Canonical words of a curated phrase (an alias, a keyword): synonyms apply, spelling correction does not. */

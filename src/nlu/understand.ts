@@ -2,7 +2,7 @@ import { SALARY_INTENTS, type Knowledge, type Unit } from '../knowledge/knowledg
 import type { Action, ConversationMemory, Decision, FallbackReason, SalaryQuery, TalkIntent } from './decision.js';
 import { EXACT_SIMILARITY, MAX_CHOICES, THRESHOLDS, WEIGHTS } from './decision-policy.js';
 import type { EntityExtractor, EntityMention } from './entities.js';
-import { loadEnglishLexicon } from './english-lexicon.js';
+import { isEnglish, loadEnglishLexicon, loadEnglishNouns } from './english-lexicon.js';
 import { IntentClassifier, type IntentScore } from './intent-classifier.js';
 import { PhraseRetriever, type Phrasing } from './phrase-retriever.js';
 import { stem, type ProcessedText, type TextPipeline } from './text-pipeline.js';
@@ -43,7 +43,12 @@ export class Understanding {
    * @param training What the knowledge trains: prepareTraining(knowledge, english), or the same read back from the
    *   snapshot npm run build writes (see understanding-snapshot.ts), which spares start-up most of the work.
    */
-  constructor(private readonly knowledge: Knowledge, english: ReadonlySet<string> = loadEnglishLexicon(), training: Training = prepareTraining(knowledge, english)) {
+  constructor(
+    private readonly knowledge: Knowledge,
+    private readonly english: ReadonlySet<string> = loadEnglishLexicon(),
+    training: Training = prepareTraining(knowledge, english),
+    private nouns?: ReadonlySet<string>,
+  ) {
     const { pipeline, extractor } = buildPipeline(knowledge, english, training.vocabulary);
     this.pipeline = pipeline;
     this.extractor = extractor;
@@ -78,9 +83,18 @@ export class Understanding {
     const ranked = [...combined].map(([intent, score]) => ({ intent, score: Math.min(1, score) })).sort((a, b) => b.score - a.score);
 
     const entityStems = new Set(entities.flatMap((e) => text.tokens.slice(e.start, e.end).map(stem)));
-    const topic = text.topicStems;
-    const known = topic.filter((s) => entityStems.has(s) || this.classifier.knows(s)).length;
-    return { text, entities, keywords, ranked, coverage: topic.length ? known / topic.length : 1 };
+    // Coverage: of the words that could name a topic, the share the domain knows. English words that are never
+    // nouns ("honestly", "terrible", "succeeding") are left out: they colour a question but name no topic.
+    let judged = 0;
+    let known = 0;
+    text.topicWords.forEach((word, i) => {
+      const s = text.topicStems[i]!;
+      const isKnown = entityStems.has(s) || this.classifier.knows(s);
+      if (!isKnown && isEnglish(this.english, word) && !isEnglish(this.englishNouns(), word)) return;
+      judged++;
+      if (isKnown) known++;
+    });
+    return { text, entities, keywords, ranked, coverage: judged ? known / judged : 1 };
   }
 
   /** Decides what to do with a message, given what the conversation remembers. */
@@ -117,7 +131,9 @@ export class Understanding {
     const offGuideCareers = careers.filter((c) => !c.inGuide);
     const tokens = a.text.tokens;
     const howMuch = tokens.some((t, i) => t === 'how' && tokens[i + 1] === 'much');
-    const asksPay = a.text.topicStems.some((s) => PAY_STEMS.has(s)) || howMuch || (!!best && SALARY.has(best.intent));
+    // "What does a product manager make?": "make" with a job or place named asks about pay.
+    const whatTheyMake = tokens.some((t) => t === 'make' || t === 'makes') && a.entities.length > 0;
+    const asksPay = a.text.topicStems.some((s) => PAY_STEMS.has(s)) || howMuch || whatTheyMake || (!!best && SALARY.has(best.intent));
     const title = asksPay && careers.length === 0 ? this.extractor.jobTitle(tokens, a.entities) : undefined;
     if (title) careers.push(title);
     if (careers.length > 0 && asksPay) {
@@ -166,6 +182,11 @@ export class Understanding {
     const pair = recent.filter((p) => p.split(':')[0] === kind).slice(-2).map((p) => p.split(':')[1]!);
     if (pair.length < 2) return undefined;
     return { intent: 'salary', states: kind === 'state' ? pair : [], industries: kind === 'industry' ? pair : [], careers: [] };
+  }
+
+  /** WordNet's nouns, read the first time a message has a word the domain does not know: most messages never do. */
+  private englishNouns(): ReadonlySet<string> {
+    return (this.nouns ??= loadEnglishNouns());
   }
 
   /** "Compare that with California" after a New York answer: the new place joins the one before. */

@@ -35,6 +35,7 @@ describe('EntityExtractor', () => {
     ['hospitals vs federal government', ['industry:hospitals', 'industry:fedgov']],
     ['government msl salary', ['industry:fedgov']],
     ['how much do nurses make', ['career:nurse']],
+    ['MSL pay in the Nutmeg State', ['state:CT']],
   ];
   for (const [text, expected] of table) {
     it(`finds ${expected.length ? expected.join(', ') : 'nothing'} in "${text}"`, () => {
