@@ -12,9 +12,9 @@ import { realAdvisor } from '../support/knowledge.js';
  */
 const MINIMUMS: Record<string, { accuracy: number; oosRecall: number; oosPrecision: number; turns: number }> = {
   // The main set: 458 turns across every category the issues name; at least 300 asked for.
-  'cases.json': { accuracy: 0.96, oosRecall: 0.93, oosPrecision: 0.9, turns: 300 },
+  'cases.json': { accuracy: 0.96, oosRecall: 0.93, oosPrecision: 0.93, turns: 300 },
   // Written blind after the main set was in use, so it measures how well tuning generalises.
-  'blind-cases.json': { accuracy: 0.96, oosRecall: 0.9, oosPrecision: 0.93, turns: 200 },
+  'blind-cases.json': { accuracy: 0.96, oosRecall: 0.9, oosPrecision: 0.95, turns: 200 },
 };
 
 const training = new Set(
