@@ -16,20 +16,10 @@ export function renderReply(reply: Reply): Partial<Activity> {
   return activity;
 }
 
-/** The salary figures as an Adaptive Card: only TextBlock, ColumnSet and FactSet, which every Teams client renders. */
+/** The salary figures as an Adaptive Card: only TextBlock and FactSet, which every Teams client renders. */
 export function salaryCardAttachment(card: SalaryCard): Attachment {
-  const highlighted = card.facts.filter((f) => f.highlight);
   const body: object[] = [{ type: 'TextBlock', text: card.title, weight: 'Bolder', size: 'Medium', wrap: true }];
   if (card.note) body.push({ type: 'TextBlock', text: card.note, wrap: true });
-  for (const fact of highlighted) {
-    body.push({
-      type: 'ColumnSet',
-      columns: [
-        { type: 'Column', width: 'stretch', items: [{ type: 'TextBlock', text: fact.label, weight: 'Bolder', wrap: true }] },
-        { type: 'Column', width: 'auto', items: [{ type: 'TextBlock', text: fact.value, weight: 'Bolder', color: 'Accent' }] },
-      ],
-    });
-  }
   body.push({ type: 'FactSet', facts: card.facts.map((f) => ({ title: f.label, value: f.value })) });
   body.push({ type: 'TextBlock', text: card.source, size: 'Small', isSubtle: true, wrap: true, spacing: 'Medium' });
   return CardFactory.adaptiveCard({

@@ -53,7 +53,7 @@ export function composeSalary(k: Knowledge, q: SalaryQuery, previous: Conversati
     const text = `${r.salaryNoDataState.replace('{place}', joinNames(missingStates))}\n\n${lines(states.records)}\n\n_${sourceLine(k, [k.salary.overview.title, states.heading])}_`;
     return {
       text,
-      card: { title: states.heading, facts: facts(states.records, []), note: r.salaryNoDataState.replace('{place}', joinNames(missingStates)), source: sourceLine(k, [k.salary.overview.title, states.heading]) },
+      card: { title: states.heading, facts: facts(states.records), note: r.salaryNoDataState.replace('{place}', joinNames(missingStates)), source: sourceLine(k, [k.salary.overview.title, states.heading]) },
       suggestions: suggest([askFor(k, states.records[0]), askFor(k, states.records[1]), r.askTopIndustry]),
       outcome: 'nodata', unitIds: [], memory,
     };
@@ -73,7 +73,7 @@ export function composeSalary(k: Knowledge, q: SalaryQuery, previous: Conversati
   const others = (found[0]!.kind === 'state' ? states : industries).records.filter((rec) => !found.includes(rec));
   return {
     text: parts.join('\n\n'),
-    card: { title: found.length > 1 ? 'MSL salary comparison' : `MSL salary: ${found[0]!.name}`, facts: facts(found, []), source },
+    card: { title: found.length > 1 ? r.salaryCardCompare : r.salaryCardOne.replace('{place}', found[0]!.name), facts: facts(found), source },
     suggestions: suggest([...others.slice(0, 2).map((o) => r.askOther.replace('{place}', o.name)), found[0]!.kind === 'state' ? r.askTopIndustry : r.askTopState]),
     outcome: 'salary', unitIds: found.map((f) => f.id), memory,
   };
@@ -85,7 +85,7 @@ function overviewReply(k: Knowledge): Reply {
   const text = [excerptText(overview), `**${industries.heading}**\n${lines(industries.records)}`, `**${states.heading}**\n${lines(states.records)}`, `_${source}_`].join('\n\n');
   return {
     text,
-    card: { title: k.replies.salaryOverviewIntro, facts: facts([...industries.records, ...states.records], []), source },
+    card: { title: k.replies.salaryOverviewIntro, facts: facts([...industries.records, ...states.records]), source },
     suggestions: suggest([askFor(k, states.records[0]), k.replies.askBecome, k.replies.askSkills]),
     outcome: 'salary', unitIds: [overview.id, LIST_IDS.industry, LIST_IDS.state], memory: { salary: { states: [], industries: [] } },
   };
@@ -96,7 +96,7 @@ function listReply(k: Knowledge, table: SalaryTable, memory: Reply['memory']): R
   const other = table.kind === 'state' ? k.replies.askTopIndustry : k.replies.askTopState;
   return {
     text: `**${table.heading}**\n${lines(table.records)}\n\n_${source}_`,
-    card: { title: table.heading, facts: facts(table.records, []), source },
+    card: { title: table.heading, facts: facts(table.records), source },
     suggestions: suggest([askFor(k, table.records[0]), askFor(k, table.records[1]), other]),
     outcome: 'salary', unitIds: [LIST_IDS[table.kind]], memory,
   };
@@ -121,8 +121,8 @@ function lines(records: readonly SalaryRecord[]): string {
   return records.map((r) => `• ${r.name} – ${r.display}`).join('\n');
 }
 
-function facts(records: readonly SalaryRecord[], highlight: readonly SalaryRecord[]): SalaryFact[] {
-  return records.map((r) => ({ label: r.name, value: r.display, annual: r.annual, highlight: highlight.includes(r) }));
+function facts(records: readonly SalaryRecord[]): SalaryFact[] {
+  return records.map((r) => ({ label: r.name, value: r.display }));
 }
 
 function askFor(k: Knowledge, rec: SalaryRecord | undefined): string | undefined {

@@ -5,9 +5,6 @@ export interface SalaryFact {
   readonly label: string;
   /** As the guide prints it, e.g. "$164,660". */
   readonly value: string;
-  readonly annual: number;
-  /** The one the user asked about, in a list of several. */
-  readonly highlight: boolean;
 }
 
 /** The figures of a salary reply, for an Adaptive Card. The same figures are always in the text too. */

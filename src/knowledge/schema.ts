@@ -61,7 +61,6 @@ export const SynonymsFile = z.strictObject({
 
 export const RepliesFile = z.strictObject({
   _about: z.string().optional(),
-  botName: phrase,
   sourcePrefix: phrase,
   welcome: phrase,
   help: phrase,
@@ -77,11 +76,12 @@ export const RepliesFile = z.strictObject({
   nextStepDone: phrase,
   salaryNoDataState: phrase.includes('{place}'),
   salaryNoDataCareer: phrase.includes('{place}'),
-  salaryNoDataIndustry: phrase,
   salaryOne: phrase.includes('{name}').includes('{figure}').includes('{rank}').includes('{count}').includes('{list}'),
   salaryCompareHigher: phrase.includes('{higher}').includes('{difference}'),
   salaryCompareEqual: phrase,
   salaryOverviewIntro: phrase,
+  salaryCardOne: phrase.includes('{place}'),
+  salaryCardCompare: phrase,
   askPlace: phrase.includes('{place}'),
   askOther: phrase.includes('{place}'),
   askTopIndustry: phrase,

@@ -1,5 +1,5 @@
 import { SALARY_INTENTS, type Knowledge, type Unit } from '../knowledge/knowledge.js';
-import type { Action, ConversationMemory, Decision, FallbackReason, SalaryQuery, TalkIntent } from './decision.js';
+import type { Action, ConversationMemory, Decision, SalaryQuery, TalkIntent } from './decision.js';
 import { EXACT_SIMILARITY, MAX_CHOICES, THRESHOLDS, WEIGHTS } from './decision-policy.js';
 import type { EntityExtractor, EntityMention } from './entities.js';
 import { isEnglish, loadEnglishLexicon, loadEnglishNouns } from './english-lexicon.js';

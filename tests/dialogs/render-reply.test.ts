@@ -67,23 +67,6 @@ describe('renderReply', () => {
     for (const fact of reply.card!.facts) expect(activity.text).to.include(fact.value);
   });
 
-  it('shows a highlighted figure above the others in a ColumnSet', () => {
-    const reply: Reply = {
-      ...plain,
-      card: {
-        title: 'Highest paying states',
-        facts: [
-          { label: 'California', value: '$164,660', annual: 164660, highlight: false },
-          { label: 'New York', value: '$157,290', annual: 157290, highlight: true },
-        ],
-        source: 'Source: guide',
-      },
-    };
-    const columnSets = cardOf(reply).body.filter((e) => e.type === 'ColumnSet');
-    expect(columnSets).to.have.length(1);
-    expect(JSON.stringify(columnSets[0])).to.include('New York').and.to.include('$157,290').and.not.include('California');
-  });
-
   it('offers the suggestions as at most three imBack buttons', () => {
     const suggestions = ['One?', 'Two?', 'Three?', 'Four?', 'Five?'];
     const actions = renderReply({ ...plain, suggestions }).suggestedActions?.actions ?? [];
