@@ -27,6 +27,8 @@ export interface Analysis {
   readonly keywords: readonly string[];
   readonly ranked: readonly IntentScore[];
   readonly coverage: number;
+  /** Stems of the words that name a place, industry or career. */
+  readonly entityStems: ReadonlySet<string>;
 }
 
 /** Understands messages about the MSL career: pure functions over the knowledge, no Bot Framework. */
@@ -94,7 +96,7 @@ export class Understanding {
       judged++;
       if (isKnown) known++;
     });
-    return { text, entities, keywords, ranked, coverage: judged ? known / judged : 1 };
+    return { text, entities, keywords, ranked, coverage: judged ? known / judged : 1, entityStems };
   }
 
   /** Decides what to do with a message, given what the conversation remembers. */
@@ -118,8 +120,7 @@ export class Understanding {
     const best = answerable[0];
     const places = a.entities.filter((e) => e.type !== 'career');
     const careers: EntityMention[] = a.entities.filter((e) => e.type === 'career');
-    const entityStems = new Set(a.entities.flatMap((e) => a.text.tokens.slice(e.start, e.end).map(stem)));
-    const rest = a.text.topicStems.filter((s) => !entityStems.has(s) && !FOLLOW_UP_STEMS.has(s));
+    const rest = a.text.topicStems.filter((s) => !a.entityStems.has(s) && !FOLLOW_UP_STEMS.has(s));
 
     if (top?.intent === 'more' && rest.length === 0 && places.length === 0) {
       const current = memory.unitId ? this.knowledge.units.get(memory.unitId) : undefined;

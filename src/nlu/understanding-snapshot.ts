@@ -41,7 +41,13 @@ export function writeSnapshot(knowledge: Knowledge, english: ReadonlySet<string>
 /** The snapshot's training if it was made from this knowledge and this code; otherwise undefined. */
 export function readSnapshot(knowledge: Knowledge): Training | undefined {
   if (!existsSync(SNAPSHOT_FILE)) return undefined;
-  const parsed = Snapshot.safeParse(JSON.parse(readFileSync(SNAPSHOT_FILE, 'utf8')));
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(SNAPSHOT_FILE, 'utf8'));
+  } catch {
+    return undefined; // a half-written snapshot only costs a fresh training
+  }
+  const parsed = Snapshot.safeParse(json);
   return parsed.success && parsed.data.fingerprint === fingerprint(knowledge) ? parsed.data.training : undefined;
 }
 
