@@ -1,49 +1,47 @@
-// npm run eval [-- file.json]: scores the project's own evaluation sets and compares with the previous run.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+// npm run eval [-- --update-baseline] [-- file.json …]: scores the evaluation sets and compares with the baseline.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { CareerAdvisor } from '../src/career-advisor.js';
 import { EvalCases } from '../src/eval/eval-cases.js';
 import { runEval, type EvalReport } from '../src/eval/run-eval.js';
 import { loadKnowledge } from '../src/knowledge/load-knowledge.js';
-import { EVAL_CASES_FILES, KNOWLEDGE_DIR, PROJECT_ROOT } from '../src/paths.js';
+import { loadConfig } from '../src/config.js';
+import { COMMON_KNOWLEDGE_DIR, EVAL_BASELINE_FILE, EVAL_SETS } from '../src/paths.js';
+import { readBaseline, regressions } from '../src/eval/baseline.js';
 
-const advisor = new CareerAdvisor(loadKnowledge(KNOWLEDGE_DIR));
-const files = process.argv.length > 2 ? process.argv.slice(2) : [...EVAL_CASES_FILES];
+const args = process.argv.slice(2);
+const update = args.includes('--update-baseline');
+const verbose = args.includes('--verbose');
+const files = args.filter((a) => !a.startsWith('--'));
+const config = loadConfig();
+const advisor = new CareerAdvisor(loadKnowledge(config.knowledge.packDirs, COMMON_KNOWLEDGE_DIR));
+const sets = files.length ? files.map((file) => ({ file, role: 'given' })) : EVAL_SETS;
 const pct = (n: number): string => `${(100 * n).toFixed(1)}%`;
-const lastDir = join(PROJECT_ROOT, '.eval');
-mkdirSync(lastDir, { recursive: true });
+const baseline = readBaseline(EVAL_BASELINE_FILE);
+const next: Record<string, string[]> = { ...baseline };
 
-for (const file of files) {
+for (const { file, role } of sets) {
+  const name = basename(file);
   const report = runEval(advisor, EvalCases.parse(JSON.parse(readFileSync(file, 'utf8'))));
-  console.log(`\n=== ${basename(file)} ===`);
-  print(report);
-  compareWithLastRun(join(lastDir, `${basename(file, '.json')}.last.json`), report);
+  console.log(`\n=== ${name} (${role}) ===`);
+  // Blind sets are reported, not studied: their misses are printed only on request.
+  if (role !== 'blind' || verbose) print(report);
+  const lost = regressions(baseline[name] ?? [], report);
+  if (lost.length) console.log(`Regressions against the baseline (${lost.length}):\n${lost.map((r) => `  ${r.key} "${r.q}" → ${r.got}: ${r.problem}`).join('\n')}`);
+  next[name] = report.results.filter((r) => !r.problem).map((r) => r.key).sort();
+  const o = report.offTopic;
+  console.log(`Off topic: precision ${pct(o.precision)}, recall ${pct(o.recall)} (${o.truePositives} caught, ${o.falseNegatives} missed, ${o.falsePositives} on-topic questions refused)`);
+  console.log(`Gap questions answered with a plain gap sentence: ${pct(report.gapShare)}`);
   console.log(`Accuracy ${pct(report.accuracy)} (${report.passed}/${report.total} turns)`);
+}
+if (update) {
+  writeFileSync(EVAL_BASELINE_FILE, `${JSON.stringify(next, null, 1)}\n`);
+  console.log(`\nBaseline written to ${basename(EVAL_BASELINE_FILE)}.`);
 }
 
 function print(report: EvalReport): void {
   console.log('Misses:');
-  for (const m of report.misses) console.log(`  ${m.caseId.padEnd(14)} "${m.q}"\n${' '.repeat(18)}expected ${m.expected}, got ${m.got} (confidence ${m.confidence.toFixed(2)})`);
+  for (const m of report.misses) console.log(`  ${m.key.padEnd(12)} "${m.q}"\n${' '.repeat(16)}expected ${m.expected}, got ${m.got} by "${m.rule}" (${m.confidence.toFixed(2)}): ${m.problem}`);
   console.log('\nBy category:');
   for (const [k, v] of Object.entries(report.byCategory).sort()) console.log(`  ${k.padEnd(14)} ${v.passed}/${v.total}  ${pct(v.passed / v.total)}`);
-  console.log('\nBy expected answer (below 100% only):');
-  for (const [k, v] of Object.entries(report.byExpected).sort()) if (v.passed < v.total) console.log(`  ${k.padEnd(20)} ${v.passed}/${v.total}`);
-  const confusion = new Map<string, number>();
-  for (const m of report.misses) confusion.set(`${m.expected} -> ${m.got}`, (confusion.get(`${m.expected} -> ${m.got}`) ?? 0) + 1);
-  console.log('\nConfusions (expected -> got):');
-  for (const [k, n] of [...confusion].sort((a, b) => b[1] - a[1])) console.log(`  ${n}× ${k}`);
-  const o = report.outOfScope;
-  console.log(`\nOut of scope: precision ${pct(o.precision)}, recall ${pct(o.recall)} (${o.truePositives} caught, ${o.falseNegatives} missed, ${o.falsePositives} in-scope questions wrongly refused)`);
-}
-
-function compareWithLastRun(file: string, report: EvalReport): void {
-  const passing = report.results.filter((r) => r.pass).map((r) => `${r.caseId}:${r.q}`);
-  if (existsSync(file)) {
-    const previous = JSON.parse(readFileSync(file, 'utf8')) as { accuracy: number; passing: string[] };
-    const now = new Set(passing);
-    const delta = report.accuracy - previous.accuracy;
-    console.log(`Previous run: ${pct(previous.accuracy)} (${delta >= 0 ? '+' : ''}${(100 * delta).toFixed(1)} points)`);
-    for (const k of previous.passing.filter((p) => !now.has(p))) console.log(`  regression: ${k}`);
-  }
-  writeFileSync(file, JSON.stringify({ accuracy: report.accuracy, passing }));
 }

@@ -1,8 +1,8 @@
 import { ActivityHandler, ActivityTypes, Channels, TurnContext, type Activity, type ConversationState, type StatePropertyAccessor } from 'botbuilder';
 import { runDialog, type Dialog, type DialogState } from '../dialogs/dialogs-sdk.js';
 import { z } from 'zod';
-import { renderReply } from '../dialogs/render-reply.js';
 import type { Reply } from './answer/reply.js';
+import { renderReply } from './channels/render.js';
 
 /** What an Adaptive Card Action.Submit sends back: the question to ask, under either name. */
 const SubmitValue = z.union([z.object({ text: z.string().trim().min(1) }), z.object({ question: z.string().trim().min(1) })]);
@@ -41,7 +41,7 @@ export class MslBot extends ActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
       // The bot's own arrival is announced too; welcome people, once per activity however many joined.
-      if ((context.activity.membersAdded ?? []).some((m) => m.id !== botId)) await context.sendActivity(renderReply(welcome));
+      if ((context.activity.membersAdded ?? []).some((m) => m.id !== botId)) await context.sendActivity(renderReply(welcome, context.activity.channelId));
       await next();
     });
   }

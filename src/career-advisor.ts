@@ -1,38 +1,81 @@
-import { compose } from './answer/compose.js';
+import { compose, welcome, type ComposeOptions } from './answer/compose.js';
 import type { Reply } from './answer/reply.js';
-import type { Knowledge } from './knowledge/knowledge.js';
-import type { ConversationMemory, Decision } from './nlu/decision.js';
-import type { Understanding } from './nlu/understand.js';
-import { createUnderstanding } from './nlu/understanding-snapshot.js';
+import type { Pack } from './knowledge/knowledge.js';
+import type { Knowledge } from './knowledge/load-knowledge.js';
+import type { Decision } from './policy/action.js';
+import { decide } from './policy/decide.js';
+import type { ConversationMemory } from './policy/memory.js';
+import type { Reader } from './understanding/reader.js';
+import type { Reading } from './understanding/reading.js';
+import { createReader } from './understanding/understanding-snapshot.js';
 
-/** Understands a message and composes the reply: the whole brain, as pure functions over the knowledge. */
-export interface Recognizer {
-  understand(text: string, memory: ConversationMemory): Decision;
+/** How a message read, against which pack. */
+export interface Read {
+  readonly pack: Pack;
+  readonly reading: Reading;
 }
 
-export interface Turn {
+/** One turn, start to end: how the message read, what the policy decided, and the reply. */
+export interface Turn extends Read {
   readonly decision: Decision;
   readonly reply: Reply;
 }
 
-export class CareerAdvisor implements Recognizer {
-  private readonly understanding: Understanding;
+/** The three pure steps of a turn, as MainDialog runs them; CareerAdvisor is the real one, tests may fake it. */
+export interface Brain {
+  read(text: string, memory: ConversationMemory): Read;
+  decide(read: Read, memory: ConversationMemory): Decision;
+  compose(read: Read, decision: Decision): Reply;
+  welcome(): Reply;
+}
 
-  constructor(readonly knowledge: Knowledge, understanding?: Understanding) {
-    this.understanding = understanding ?? createUnderstanding(knowledge);
+/**
+ * The whole brain over every loaded guide pack: understanding, policy and composition, as pure functions with no
+ * Bot Framework. A message goes to the pack whose career it names, else the conversation's current career, else
+ * the first pack.
+ */
+export class CareerAdvisor implements Brain {
+  private readonly readers: ReadonlyMap<string, Reader>;
+
+  constructor(readonly knowledge: Knowledge, private readonly options: ComposeOptions = {}, readers?: ReadonlyMap<string, Reader>) {
+    this.readers = readers ?? new Map(knowledge.packs.map((p) => [p.id, createReader(p)]));
   }
 
-  understand(text: string, memory: ConversationMemory = {}): Decision {
-    return this.understanding.understand(text, memory);
+  get primary(): Pack {
+    return this.knowledge.packs[0]!;
   }
 
-  compose(decision: Decision, memory: ConversationMemory = {}): Reply {
-    return compose(this.knowledge, decision, memory);
+  read(text: string, memory: ConversationMemory = {}): Read {
+    const pack = this.packFor(text, memory);
+    return { pack, reading: this.readers.get(pack.id)!.read(text) };
   }
 
-  /** One turn: understand, then answer. */
+  decide({ pack, reading }: Read, memory: ConversationMemory = {}): Decision {
+    const decision = decide(pack, reading, memory.career === pack.id || memory.career === undefined ? memory : {});
+    return this.knowledge.packs.length > 1 ? { ...decision, memory: { ...decision.memory, career: pack.id } } : decision;
+  }
+
+  compose({ pack }: Read, decision: Decision): Reply {
+    return compose(pack, decision, this.options);
+  }
+
+  welcome(): Reply {
+    return welcome(this.primary);
+  }
+
+  /** One turn: read, decide, compose. */
   respond(text: string, memory: ConversationMemory = {}): Turn {
-    const decision = this.understand(text, memory);
-    return { decision, reply: this.compose(decision, memory) };
+    const read = this.read(text, memory);
+    const decision = this.decide(read, memory);
+    return { ...read, decision, reply: this.compose(read, decision) };
+  }
+
+  /** The pack a message is about: the career it names, else the conversation's, else the first. */
+  private packFor(text: string, memory: ConversationMemory): Pack {
+    const packs = this.knowledge.packs;
+    if (packs.length === 1) return packs[0]!;
+    const lower = ` ${text.toLowerCase().replace(/[^a-z0-9]+/g, ' ')} `;
+    const named = packs.find((p) => [p.career.short.toLowerCase(), p.career.shortPlural.toLowerCase(), ...p.career.aliases].some((n) => lower.includes(` ${n.replace(/[^a-z0-9]+/g, ' ')} `)));
+    return named ?? packs.find((p) => p.id === memory.career) ?? packs[0]!;
   }
 }

@@ -1,4 +1,6 @@
+import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_PACK_DIR, PROJECT_ROOT } from './paths.js';
 
 /** The Bot Framework's default local port; the Emulator and Agents Playground expect it. */
 export const DEFAULT_PORT = 3978;
@@ -116,6 +118,13 @@ const Env = z
       (v) => (typeof v === 'string' ? optional(v.trim().toLowerCase()) : v),
       z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
     ),
+    // Comma-separated pack folders, relative to the project or absolute; the first is the default career.
+    KNOWLEDGE_DIR: z.preprocess(optional, z.string().default(DEFAULT_PACK_DIR).transform((v) =>
+      v.split(',').map((d) => d.trim()).filter(Boolean).map((d) => (isAbsolute(d) ? d : join(PROJECT_ROOT, d))))
+      .pipe(z.array(z.string()).min(1, 'must name at least one pack folder'))),
+    GUIDE_URL: z.preprocess(optional, baseUrl.optional()),
+    ADVISOR_URL: z.preprocess(optional, z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).optional()),
+    ADVISOR_EMAIL: z.preprocess(optional, z.email({ error: 'must be an e-mail address' }).optional()),
     RATE_LIMIT_PER_SECOND: z.preprocess(
       optional,
       z.coerce.number({ error: 'must be a number' }).min(0, 'must be 0 (no limit) or more').default(DEFAULT_RATE_LIMIT_PER_SECOND),
@@ -182,8 +191,23 @@ export interface RateLimitConfig {
   readonly burst: number;
 }
 
+/** Which guide packs to serve, and where the first one's guide is published. */
+export interface KnowledgeConfig {
+  readonly packDirs: readonly string[];
+  /** Sources link to the guide's sections here (anchors from section headings). */
+  readonly guideUrl: string | undefined;
+}
+
+/** Where people can reach a person, offered on request and after two misses in a row; neither set, the bot says it is a guide bot. */
+export interface AdvisorConfig {
+  readonly url: string | undefined;
+  readonly email: string | undefined;
+}
+
 export interface BotConfig {
   readonly auth: BotAuthConfig;
+  readonly knowledge: KnowledgeConfig;
+  readonly advisor: AdvisorConfig;
   readonly logging: LoggingConfig;
   readonly rateLimit: RateLimitConfig;
   readonly port: number;
@@ -211,7 +235,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
       return `${name}${value !== undefined ? ` (got "${value}")` : ''}: ${i.message}`;
     }));
   }
-  const { DIRECT_LINE_SECRET, DIRECT_LINE_ENDPOINT, ALLOWED_ORIGINS, PUBLIC_URL, LOG_LEVEL, LOG_USER_TEXT, RATE_LIMIT_PER_SECOND, RATE_LIMIT_BURST, ...rest } = result.data;
+  const { DIRECT_LINE_SECRET, DIRECT_LINE_ENDPOINT, ALLOWED_ORIGINS, PUBLIC_URL, LOG_LEVEL, LOG_USER_TEXT, RATE_LIMIT_PER_SECOND, RATE_LIMIT_BURST, KNOWLEDGE_DIR, GUIDE_URL, ADVISOR_URL, ADVISOR_EMAIL, ...rest } = result.data;
+  const knowledge: KnowledgeConfig = { packDirs: KNOWLEDGE_DIR, guideUrl: GUIDE_URL };
+  const advisor: AdvisorConfig = { url: ADVISOR_URL, email: ADVISOR_EMAIL };
   const logging: LoggingConfig = { level: LOG_LEVEL, userText: LOG_USER_TEXT === 'true' };
   const rateLimit: RateLimitConfig = { perSecond: RATE_LIMIT_PER_SECOND, burst: RATE_LIMIT_BURST };
   const webChat: WebChatConfig = {
@@ -225,5 +251,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
   const storage: StorageConfig = STORAGE === 'blob'
     ? { kind: 'blob', connectionString: AZURE_STORAGE_CONNECTION_STRING ?? '', container: AZURE_STORAGE_CONTAINER }
     : { kind: 'memory', ttlSeconds: STATE_TTL_SECONDS, maxConversations: STATE_MAX_CONVERSATIONS };
-  return { auth, logging, rateLimit, port: PORT, storage, webChat, authEnabled: auth.MicrosoftAppId !== '' };
+  return { auth, knowledge, advisor, logging, rateLimit, port: PORT, storage, webChat, authEnabled: auth.MicrosoftAppId !== '' };
 }

@@ -4,15 +4,13 @@ import { createAdapter, type ErrorLog } from './adapter.js';
 import { MslBot } from './bot.js';
 import { CareerAdvisor } from './career-advisor.js';
 import type { BotConfig } from './config.js';
-import type { Knowledge } from './knowledge/knowledge.js';
-import type { ConversationMemory } from './nlu/decision.js';
+import type { Knowledge } from './knowledge/load-knowledge.js';
 import { createStorage } from './storage/create-storage.js';
 import type { WebChatDeps } from './web/register-web-chat.js';
 import { InFlight } from './http/in-flight.js';
 import { Readiness } from './http/readiness.js';
 import type { Logger } from './logger.js';
 import { loggerTurnLog } from './turn-log.js';
-import { welcomeReply } from './welcome-reply.js';
 
 export interface App {
   readonly advisor: CareerAdvisor;
@@ -32,19 +30,19 @@ export interface App {
  * a blob container shared by several instances); tests may hand in a storage of their own.
  */
 export function createApp(config: BotConfig, knowledge: Knowledge, log?: ErrorLog, storage: Storage = createStorage(config.storage)): App {
-  const advisor = new CareerAdvisor(knowledge);
+  const advisor = new CareerAdvisor(knowledge, { advisor: config.advisor });
   const conversationState = new ConversationState(storage);
   const logger = isLogger(log) ? log : undefined;
   const turnLog = logger ? loggerTurnLog(logger, config.logging.userText) : undefined;
-  const dialog = new MainDialog(advisor, advisor, conversationState.createProperty<ConversationMemory>('ConversationMemory'), turnLog);
-  const bot = new MslBot({ conversationState, dialog, welcome: welcomeReply(knowledge.replies) });
+  const dialog = new MainDialog(advisor, conversationState.createProperty<unknown>('ConversationMemory'), turnLog);
+  const bot = new MslBot({ conversationState, dialog, welcome: advisor.welcome() });
   const adapter = createAdapter(config, conversationState, log);
   // No Authorization header: the local Direct Line is only on when authentication is off (see WebChatConfig).
   const deliver = (activity: Partial<Activity>): Promise<void> => adapter.processActivityDirect('', activity as Activity, (context) => bot.run(context));
   const readiness = new Readiness({
-    units: knowledge.units.size,
-    intents: Object.keys(knowledge.utterances).length,
-    salaryRecords: knowledge.salary.industries.records.length + knowledge.salary.states.records.length,
+    careers: knowledge.packs.map((p) => p.id),
+    units: knowledge.packs.reduce((n, p) => n + p.units.size, 0),
+    salaryRecords: knowledge.packs.reduce((n, p) => n + (p.salary?.industries?.records.length ?? 0) + (p.salary?.states?.records.length ?? 0), 0),
   });
   return {
     advisor, adapter, bot, webChat: { config: config.webChat, deliver, log },

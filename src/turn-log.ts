@@ -1,13 +1,19 @@
 import type { Logger } from './logger.js';
 
-/** What the bot decided in one turn: enough to count unanswered and low-confidence questions. */
+/** What the bot decided in one turn: enough to count unanswered questions and see which rule answered. */
 export interface TurnEntry {
   readonly conversationId: string;
   readonly channelId: string;
-  /** The intent acted on: a unit id, "salary", a small-talk intent, or the decision kind. */
-  readonly intent: string;
+  /** The pack the message was read against. */
+  readonly career: string;
+  /** The policy rule that decided. */
+  readonly rule: string;
+  /** answer, salary, gap, clarify, talk, off_topic, … */
+  readonly action: string;
+  /** Guide units and salary records the reply gave. */
+  readonly units: readonly string[];
   readonly confidence: number;
-  /** answer, salary, nodata, talk, clarify, fallback or no_more. */
+  /** answer, partial, gap, salary, nodata, clarify, talk, off_topic, language, no_more or handoff. */
   readonly outcome: string;
   readonly latencyMs: number;
   /** The user's words; only when LOG_USER_TEXT is on, for content review. */

@@ -1,138 +1,200 @@
-import type { Knowledge, SalaryRecord, SalaryTable } from '../knowledge/knowledge.js';
-import type { ConversationMemory, SalaryQuery } from '../nlu/decision.js';
-import { excerptText, sourceLine } from './compose-unit.js';
-import { MAX_SUGGESTIONS, type Reply, type SalaryFact } from './reply.js';
-
-// Places and industries remembered for "compare them": the last few are all a follow-up can refer to.
-const MAX_RECENT_PLACES = 4;
+import type { Pack, SalaryRecord, SalaryTable } from '../knowledge/knowledge.js';
+import type { Gap, SalaryQuery } from '../policy/action.js';
+import { sourceBlock, unitBlocks } from './compose-unit.js';
+import { gapSentence } from './gap-sentence.js';
+import { MAX_SUGGESTIONS, type Block, type FigureGroup, type Reply, type Suggestion } from './reply.js';
+import { joinNames, say } from './words.js';
 
 /** Answer ids of the two salary lists, for logs and evaluation. */
 export const LIST_IDS = Object.freeze({ industry: 'salary_industries', state: 'salary_states' });
+const ORDINALS = ['highest', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+const NUMBERS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
-/** "$7,370": whole dollars with thousands separators, as the guide prints its figures (no Intl: it costs start-up). */
+/** "$7,370": whole dollars with thousands separators, as the guide prints its figures. */
 function usd(amount: number): string {
   return `$${Math.round(amount).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
 }
 
-/** Answers a salary question from the guide's salary tables only; a place without a figure gets an honest no. */
-export function composeSalary(k: Knowledge, q: SalaryQuery, previous: ConversationMemory = {}): Reply {
-  const { industries, states } = k.salary;
-  const r = k.replies;
-  const asked = [...q.states.map((s) => `state:${s}`), ...q.industries.map((i) => `industry:${i}`)];
-  const recent = [...(previous.salary?.recent ?? []).filter((p) => !asked.includes(p)), ...asked].slice(-MAX_RECENT_PLACES);
-  const memory = { salary: { states: q.states, industries: q.industries, recent } };
+export interface SalaryAsk {
+  readonly query: SalaryQuery;
+  readonly gap?: Gap | undefined;
+  /** "Is that per year?": say yes before the figures. */
+  readonly yearly?: boolean | undefined;
+}
+
+/**
+ * Answers a salary question from the guide's salary lists only. Each figure appears once, in the figures block
+ * (a card where cards render), the asked-for one first and highlighted; the sentences around it never repeat it.
+ * A place, industry or job without a figure gets an honest no, and the figures the guide does have.
+ */
+export function composeSalary(pack: Pack, { query: q, gap, yearly }: SalaryAsk): Reply {
+  const salary = pack.salary!;
+  const { industries, states } = salary;
+  const lead: Block[] = [
+    ...(yearly ? [{ kind: 'paragraph', text: say(pack, 'salaryYearly') } as const] : []),
+    ...(gap ? [{ kind: 'paragraph', text: gapSentence(pack, gap) } as const] : []),
+  ];
+  const partial = gap ? 'partial' as const : undefined;
 
   if (q.careers.length > 0) {
-    const place = joinNames(q.careers);
     return {
-      text: r.salaryNoDataCareer.replace('{place}', place).replace(/ For MSLs it lists:$/, ''),
-      suggestions: suggest([k.salary.overview.ask, askFor(k, states.records[0]), askFor(k, industries.records[0])]),
-      outcome: 'nodata', unitIds: [], memory,
+      blocks: [...lead, { kind: 'paragraph', text: say(pack, 'salaryNoCareer', { career_asked: joinNames(q.careers, 'and') }) }],
+      suggestions: suggest([overviewAsk(pack), topAsk(pack, 'state'), topAsk(pack, 'industry')]),
+      outcome: 'nodata', unitIds: [], feedback: true,
     };
   }
 
   const found: SalaryRecord[] = [];
-  const missingStates: string[] = [];
+  const missing: string[] = [];
   for (const id of q.states) {
-    const rec = states.records.find((s) => s.entityId === id);
-    const name = k.entities.states.find((s) => s.id === id)?.name ?? id;
-    if (rec) found.push(rec); else missingStates.push(q.typed?.[id] ? `${name} (${q.typed[id]})` : name);
+    const rec = states?.records.find((s) => s.entityId === id);
+    const name = pack.entities.states.find((s) => s.id === id)?.name ?? id;
+    if (rec) found.push(rec); else missing.push(q.typed?.[id] ? `${name} (${q.typed[id]})` : name);
   }
   for (const id of q.industries) {
-    const rec = industries.records.find((s) => s.entityId === id);
-    if (rec) found.push(rec);
+    const rec = industries?.records.find((s) => s.entityId === id);
+    if (rec) found.push(rec); else missing.push(pack.entities.industries.find((i) => i.id === id)?.inline ?? id);
   }
+  missing.push(...q.places);
+  const missed: Block[] = missing.length ? [{ kind: 'paragraph', text: say(pack, 'salaryNoPlace', { place: joinNames(missing) }) }] : [];
 
-  if (found.length === 0 && missingStates.length === 0) {
-    if (q.intent === 'salary_industries') return listReply(k, industries, memory);
-    if (q.intent === 'salary_states') return listReply(k, states, memory);
-    return overviewReply(k);
+  if (found.length === 0 && missing.length === 0) {
+    const table = q.intent === 'salary_industries' ? industries : q.intent === 'salary_states' ? states : undefined;
+    if (table && q.top) return topOfList(pack, table, lead, partial);
+    if (table) return listReply(pack, table, lead, partial);
+    return overviewReply(pack, lead, partial);
   }
 
   if (found.length === 0) {
-    const text = `${r.salaryNoDataState.replace('{place}', joinNames(missingStates))}\n\n${lines(states.records)}\n\n_${sourceLine(k, [k.salary.overview.title, states.heading])}_`;
+    // Nothing asked has a figure: say so once, and show the list the question was about.
+    const table = q.states.length > 0 || !industries ? states : industries;
+    const blocks = [...lead, ...missed];
+    if (table) blocks.push(figures(table.heading, [{ title: table.heading, rows: rows(table.records) }]), source(pack, [table.heading]));
     return {
-      text,
-      card: { title: states.heading, facts: facts(states.records), note: r.salaryNoDataState.replace('{place}', joinNames(missingStates)), source: sourceLine(k, [k.salary.overview.title, states.heading]) },
-      suggestions: suggest([askFor(k, states.records[0]), askFor(k, states.records[1]), r.askTopIndustry]),
-      outcome: 'nodata', unitIds: [], memory,
+      blocks,
+      suggestions: suggest([table?.records[0] && placeAsk(pack, table.records[0]), table?.records[1] && placeAsk(pack, table.records[1]), topAsk(pack, table?.kind === 'state' ? 'industry' : 'state')]),
+      outcome: 'nodata', unitIds: table ? [LIST_IDS[table.kind]] : [], feedback: true,
     };
   }
 
-  const parts: string[] = [found.length === 1 ? single(k, found[0]!) : lines(found)];
-  const sameKind = found.every((f) => f.kind === found[0]!.kind);
-  if (found.length >= 2 && sameKind) {
+  const blocks: Block[] = [...lead];
+  if (found.length === 1) {
+    const rec = found[0]!;
+    const table = tableOf(pack, rec);
+    blocks.push({ kind: 'paragraph', text: rankSentence(pack, rec, table) }, ...missed);
+    blocks.push(figures(say(pack, 'salaryCardOne', { name: rec.name }), [{ title: table.heading, rows: rows([rec, ...table.records.filter((r) => r !== rec)], rec) }]));
+    blocks.push(source(pack, [table.heading]));
+  } else {
+    const sameKind = found.every((f) => f.kind === found[0]!.kind);
     const sorted = [...found].sort((a, b) => b.annual - a.annual);
     const [hi, lo] = [sorted[0]!, sorted[sorted.length - 1]!];
-    parts.push(hi.annual === lo.annual ? r.salaryCompareEqual : r.salaryCompareHigher.replace('{higher}', hi.name).replace('{difference}', usd(hi.annual - lo.annual)));
+    if (sameKind) blocks.push({ kind: 'paragraph', text: hi.annual === lo.annual ? say(pack, 'salaryEqual') : say(pack, 'salaryHigher', { higher: hi.name, difference: usd(hi.annual - lo.annual) }) });
+    blocks.push(...missed);
+    const groups = (['state', 'industry'] as const).flatMap((kind) => {
+      const of = found.filter((f) => f.kind === kind);
+      const table = kind === 'state' ? states : industries;
+      return of.length && table ? [{ title: table.heading, rows: rows(of) }] : [];
+    });
+    blocks.push(figures(say(pack, 'salaryCardCompare'), groups), source(pack, groups.map((g) => g.title!)));
   }
-  if (missingStates.length) parts.push(r.salaryNoDataState.replace('{place}', joinNames(missingStates)).replace(/ It lists.*$/, ''));
-  const headings = [...new Set(found.map((f) => (f.kind === 'state' ? states.heading : industries.heading)))];
-  const source = sourceLine(k, [k.salary.overview.title, ...headings]);
-  parts.push(`_${source}_`);
-  const others = (found[0]!.kind === 'state' ? states : industries).records.filter((rec) => !found.includes(rec));
+  const kind = found[0]!.kind;
+  const others = tableOf(pack, found[0]!).records.filter((rec) => !found.includes(rec));
   return {
-    text: parts.join('\n\n'),
-    card: { title: found.length > 1 ? r.salaryCardCompare : r.salaryCardOne.replace('{place}', found[0]!.name), facts: facts(found), source },
-    suggestions: suggest([...others.slice(0, 2).map((o) => r.askOther.replace('{place}', o.name)), found[0]!.kind === 'state' ? r.askTopIndustry : r.askTopState]),
-    outcome: 'salary', unitIds: found.map((f) => f.id), memory,
+    blocks,
+    suggestions: suggest([...others.slice(0, 2).map((o) => placeAsk(pack, o)), topAsk(pack, kind === 'state' ? 'industry' : 'state')]),
+    outcome: partial ?? 'salary', unitIds: found.map((f) => f.id), feedback: true,
   };
 }
 
-function overviewReply(k: Knowledge): Reply {
-  const { overview, industries, states } = k.salary;
-  const source = sourceLine(k, [overview.title]);
-  const text = [excerptText(overview), `**${industries.heading}**\n${lines(industries.records)}`, `**${states.heading}**\n${lines(states.records)}`, `_${source}_`].join('\n\n');
+function overviewReply(pack: Pack, lead: Block[], partial: 'partial' | undefined): Reply {
+  const { overview, industries, states } = pack.salary!;
+  const groups = [industries, states].filter((t): t is SalaryTable => !!t).map((t) => ({ title: t.heading, rows: rows(t.records) }));
+  const blocks = [...lead, ...unitBlocks(pack, overview, { source: false, parts: false })];
+  if (groups.length) blocks.push(figures(say(pack, 'salaryCardOverview'), groups));
+  blocks.push(sourceBlock(pack, overview.source, overview.heading));
   return {
-    text,
-    card: { title: k.replies.salaryOverviewIntro, facts: facts([...industries.records, ...states.records]), source },
-    suggestions: suggest([askFor(k, states.records[0]), k.replies.askBecome, k.replies.askSkills]),
-    outcome: 'salary', unitIds: [overview.id, LIST_IDS.industry, LIST_IDS.state], memory: { salary: { states: [], industries: [] } },
+    blocks,
+    suggestions: suggest([topAsk(pack, 'state'), topAsk(pack, 'industry'), ...(pack.walkthrough ? [unitAsk(pack, pack.walkthrough.unitId)] : [])]),
+    outcome: partial ?? 'salary',
+    unitIds: [overview.id, ...(industries ? [LIST_IDS.industry] : []), ...(states ? [LIST_IDS.state] : [])],
+    feedback: true,
   };
 }
 
-function listReply(k: Knowledge, table: SalaryTable, memory: Reply['memory']): Reply {
-  const source = sourceLine(k, [k.salary.overview.title, table.heading]);
-  const other = table.kind === 'state' ? k.replies.askTopIndustry : k.replies.askTopState;
+function listReply(pack: Pack, table: SalaryTable, lead: Block[], partial: 'partial' | undefined): Reply {
   return {
-    text: `**${table.heading}**\n${lines(table.records)}\n\n_${source}_`,
-    card: { title: table.heading, facts: facts(table.records), source },
-    suggestions: suggest([askFor(k, table.records[0]), askFor(k, table.records[1]), other]),
-    outcome: 'salary', unitIds: [LIST_IDS[table.kind]], memory,
+    blocks: [...lead, figures(table.heading, [{ title: table.heading, rows: rows(table.records) }]), source(pack, [table.heading])],
+    suggestions: suggest([placeAsk(pack, table.records[0]), placeAsk(pack, table.records[1]), topAsk(pack, table.kind === 'state' ? 'industry' : 'state')]),
+    outcome: partial ?? 'salary', unitIds: [LIST_IDS[table.kind]], feedback: true,
   };
 }
 
-/** One figure with where it stands in its list: "California – $164,660, 1st of the guide's 5 highest-paying states." */
-function single(k: Knowledge, rec: SalaryRecord): string {
-  const table = rec.kind === 'state' ? k.salary.states : k.salary.industries;
-  const rank = table.records.indexOf(rec) + 1;
-  return k.replies.salaryOne
-    .replace('{name}', rec.name).replace('{figure}', rec.display)
-    .replace('{rank}', ordinal(rank)).replace('{count}', String(table.records.length)).replace('{list}', table.heading.toLowerCase());
+/** "Which industry pays the most?": the top one first and highlighted, the rest of the list below it. */
+function topOfList(pack: Pack, table: SalaryTable, lead: Block[], partial: 'partial' | undefined): Reply {
+  const top = table.records[0]!;
+  return {
+    blocks: [
+      ...lead,
+      { kind: 'paragraph', text: say(pack, 'salaryTopOfList', { name: top.name, kinds: kindWords(table).plural }) },
+      figures(table.heading, [{ title: table.heading, rows: rows(table.records, top) }]),
+      source(pack, [table.heading]),
+    ],
+    suggestions: suggest([placeAsk(pack, table.records[1]), placeAsk(pack, table.records[2]), topAsk(pack, table.kind === 'state' ? 'industry' : 'state')]),
+    outcome: partial ?? 'salary', unitIds: [top.id, LIST_IDS[table.kind]], feedback: true,
+  };
 }
 
-function ordinal(n: number): string {
-  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
-  return `${n}${suffix}`;
+/** "California is the highest-paying state in the guide's list." */
+function rankSentence(pack: Pack, rec: SalaryRecord, table: SalaryTable): string {
+  const rank = table.records.indexOf(rec);
+  const { one, plural } = kindWords(table);
+  if (rank === 0) return say(pack, 'salaryTop', { name: rec.name, kind: one });
+  return say(pack, 'salaryRank', { name: rec.name, rank: ORDINALS[rank] ?? `number ${rank + 1}`, count: NUMBERS[table.records.length] ?? String(table.records.length), kinds: plural });
 }
 
-/** Guide-style lines: "• California – $164,660". */
-function lines(records: readonly SalaryRecord[]): string {
-  return records.map((r) => `• ${r.name} – ${r.display}`).join('\n');
+function kindWords(table: SalaryTable): { one: string; plural: string } {
+  return table.kind === 'state' ? { one: 'state', plural: 'states' } : { one: 'industry', plural: 'industries' };
 }
 
-function facts(records: readonly SalaryRecord[]): SalaryFact[] {
-  return records.map((r) => ({ label: r.name, value: r.display }));
+function tableOf(pack: Pack, rec: SalaryRecord): SalaryTable {
+  return (rec.kind === 'state' ? pack.salary!.states : pack.salary!.industries)!;
 }
 
-function askFor(k: Knowledge, rec: SalaryRecord | undefined): string | undefined {
-  return rec ? k.replies.askPlace.replace('{place}', rec.name) : undefined;
+function rows(records: readonly SalaryRecord[], highlight?: SalaryRecord): FigureGroup['rows'] {
+  return records.map((r) => ({ label: r.name, value: `${r.display} a year`, ...(r === highlight ? { highlight: true } : {}) }));
 }
 
-function joinNames(names: readonly string[]): string {
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+function figures(title: string, groups: readonly FigureGroup[]): Block {
+  return { kind: 'figures', title, groups };
 }
 
-function suggest(list: ReadonlyArray<string | undefined>): string[] {
-  return [...new Set(list.filter((s): s is string => !!s))].slice(0, MAX_SUGGESTIONS);
+function source(pack: Pack, headings: readonly string[]): Block {
+  const overview = pack.salary!.overview;
+  return sourceBlock(pack, [overview.title, ...headings], headings[0] ?? overview.heading);
+}
+
+function placeAsk(pack: Pack, rec: SalaryRecord | undefined): Suggestion | undefined {
+  return rec ? { label: say(pack, 'labelPlace', { place: rec.name }), ask: say(pack, 'askPlace', { place: rec.name }) } : undefined;
+}
+
+function topAsk(pack: Pack, kind: 'state' | 'industry'): Suggestion | undefined {
+  const has = kind === 'state' ? pack.salary?.states : pack.salary?.industries;
+  if (!has) return undefined;
+  return kind === 'state' ? { label: say(pack, 'labelTopState'), ask: say(pack, 'askTopState') } : { label: say(pack, 'labelTopIndustry'), ask: say(pack, 'askTopIndustry') };
+}
+
+function overviewAsk(pack: Pack): Suggestion {
+  const o = pack.salary!.overview;
+  return { label: o.label, ask: o.ask };
+}
+
+function unitAsk(pack: Pack, id: string): Suggestion | undefined {
+  const u = pack.units.get(id);
+  return u ? { label: u.label, ask: u.ask } : undefined;
+}
+
+function suggest(list: ReadonlyArray<Suggestion | undefined>): Suggestion[] {
+  const out: Suggestion[] = [];
+  for (const s of list) if (s && !out.some((o) => o.ask === s.ask)) out.push(s);
+  return out.slice(0, MAX_SUGGESTIONS);
 }

@@ -1,42 +1,59 @@
-import type { Knowledge, Unit } from '../knowledge/knowledge.js';
-import { MAX_SUGGESTIONS, type Reply } from './reply.js';
+import type { Pack, Unit } from '../knowledge/knowledge.js';
+import type { Block, ListItem, Suggestion } from './reply.js';
+import { MAX_SUGGESTIONS } from './reply.js';
+import { say } from './words.js';
 
-/** The unit's verbatim guide text: paragraphs, and bullet lists as "• item" lines. */
-export function excerptText(unit: Unit): string {
-  return unit.excerpt.map((p) => (p.kind === 'paragraph' ? p.text : p.items.map((i) => `• ${i}`).join('\n'))).join('\n\n');
+/**
+ * One unit of the guide as blocks: its title, the verbatim excerpt (lists as lists, names linked where the pack
+ * has a link for them), the titles of its parts when it has any, and its source.
+ */
+export function unitBlocks(pack: Pack, unit: Unit, options: { parts?: boolean; source?: boolean } = {}): Block[] {
+  const blocks: Block[] = [{ kind: 'heading', text: unit.title }];
+  for (const part of unit.excerpt) {
+    blocks.push(part.kind === 'paragraph' ? { kind: 'paragraph', text: part.text } : { kind: 'list', items: part.items.map((i) => linked(pack, i)) });
+  }
+  const children = unit.children.map((id) => pack.units.get(id)).filter((u): u is Unit => !!u);
+  if ((options.parts ?? true) && unit.listChildren && children.length) blocks.push({ kind: 'list', items: children.map((c) => ({ text: c.title })) });
+  if (options.source ?? true) blocks.push(sourceBlock(pack, unit.source, unit.heading));
+  return blocks;
 }
 
-export function sourceLine(k: Knowledge, path: readonly string[]): string {
-  return `${k.replies.sourcePrefix} › ${path.join(' › ')}`;
+function linked(pack: Pack, item: string): ListItem {
+  const url = pack.links[item];
+  return url ? { text: item, url } : { text: item };
 }
 
-/** One unit of the guide as a reply: title, verbatim excerpt, its contents if it has any, and the source. */
-export function composeUnit(k: Knowledge, unit: Unit): Reply {
-  const children = unit.children.map((id) => k.units.get(id)).filter((u): u is Unit => !!u);
-  const parts = [`**${unit.title}**`];
-  const body = excerptText(unit);
-  if (body) parts.push(body);
-  if (unit.listChildren && children.length) parts.push(children.map((c) => `• ${c.title}`).join('\n'));
-  parts.push(`_${sourceLine(k, unit.source)}_`);
-  return {
-    text: parts.join('\n\n'),
-    suggestions: followUps(k, unit),
-    outcome: 'answer',
-    unitIds: [unit.id],
-    memory: { unitId: unit.id, ...(unit.step !== undefined ? { step: unit.step } : unit.id === 'become' ? { step: 0 } : {}) },
-  };
+/** "Source: MSL Career Guide › Top employers", linked to that section when the guide is published. */
+export function sourceBlock(pack: Pack, path: readonly string[], heading?: string): Block {
+  const text = [say(pack, 'source'), ...path].join(' › ');
+  const url = pack.guide.url ? `${pack.guide.url}${heading ? `#${anchor(heading)}` : ''}` : undefined;
+  return url ? { kind: 'source', text, url } : { kind: 'source', text };
 }
 
-/** Up to three follow-ups: the next step, what "tell me more" opens, the unit's parts, then related units. */
-function followUps(k: Knowledge, unit: Unit): string[] {
+/** A section heading as a URL fragment, the way most sites slug headings: "Top job sites" → "top-job-sites". */
+export function anchor(heading: string): string {
+  return heading.toLowerCase().replace(/[\u2018\u2019']/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+}
+
+/** A unit offered as a button. */
+export function suggestUnit(unit: Unit): Suggestion {
+  return { label: unit.label, ask: unit.ask };
+}
+
+/**
+ * Up to three follow-ups after a unit: the next step, what "tell me more" opens, the unit's parts, related units,
+ * its parent; never the unit itself or one just shown.
+ */
+export function followUps(pack: Pack, unit: Unit, shown: readonly string[] = []): Suggestion[] {
   const ids: string[] = [];
-  if (unit.step !== undefined || unit.id === 'become') {
-    const next = [...k.units.values()].find((u) => u.step === (unit.step ?? 0) + 1);
+  const walk = pack.walkthrough;
+  if (walk && (unit.step !== undefined || unit.id === walk.unitId)) {
+    const next = walk.steps.map((id) => pack.units.get(id)!).find((u) => u.step === (unit.step ?? 0) + 1);
     if (next) ids.push(next.id);
   }
   if (unit.more) ids.push(unit.more);
   ids.push(...unit.children, ...unit.related);
   if (unit.parent) ids.push(unit.parent);
-  const asks = [...new Set(ids)].filter((id) => id !== unit.id).map((id) => k.units.get(id)?.ask).filter((a): a is string => !!a);
-  return [...new Set(asks)].slice(0, MAX_SUGGESTIONS);
+  const skip = new Set([unit.id, ...shown]);
+  return [...new Set(ids)].filter((id) => !skip.has(id)).map((id) => pack.units.get(id)).filter((u): u is Unit => !!u).slice(0, MAX_SUGGESTIONS).map(suggestUnit);
 }

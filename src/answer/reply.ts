@@ -1,35 +1,77 @@
-import type { ConversationMemory } from '../nlu/decision.js';
+/**
+ * One reply, channel-neutral: what the bot says, as blocks. src/channels/ renders it for each channel (Markdown
+ * text, an Adaptive Card, plain text); nothing here knows about activities. Inline text may use **bold**.
+ */
+export type Block =
+  /** A unit's title. */
+  | { readonly kind: 'heading'; readonly text: string }
+  /** Guide text, or the bot's own sentence. */
+  | { readonly kind: 'paragraph'; readonly text: string }
+  | { readonly kind: 'list'; readonly items: readonly ListItem[] }
+  /** Salary figures in titled groups, the asked-for one first and highlighted: a card where cards render. */
+  | { readonly kind: 'figures'; readonly title: string; readonly groups: readonly FigureGroup[] }
+  /** Where the answer comes from: the guide and its sections, linked when the guide is published. */
+  | { readonly kind: 'source'; readonly text: string; readonly url?: string };
 
-/** A figure on a salary card. */
-export interface SalaryFact {
-  readonly label: string;
-  /** As the guide prints it, e.g. "$164,660". */
-  readonly value: string;
-}
-
-/** The figures of a salary reply, for an Adaptive Card. The same figures are always in the text too. */
-export interface SalaryCard {
-  readonly title: string;
-  readonly facts: readonly SalaryFact[];
-  readonly note?: string;
-  readonly source: string;
-}
-
-export type Outcome = 'answer' | 'salary' | 'nodata' | 'talk' | 'clarify' | 'fallback' | 'no_more';
-
-/** One reply, channel-neutral: the bot layer renders it as an activity. */
-export interface Reply {
-  /** Markdown, shown on every channel. */
+export interface ListItem {
   readonly text: string;
-  readonly card?: SalaryCard;
-  /** Follow-up questions offered as buttons; at most three. */
-  readonly suggestions: readonly string[];
+  readonly url?: string;
+}
+
+export interface FigureGroup {
+  readonly title?: string;
+  readonly rows: readonly FigureRow[];
+}
+
+export interface FigureRow {
+  readonly label: string;
+  /** As the guide prints it, with how often: "$164,660 a year". */
+  readonly value: string;
+  readonly highlight?: boolean;
+}
+
+/** A follow-up offered as a button: a short caption, and the question it asks. */
+export interface Suggestion {
+  readonly label: string;
+  readonly ask: string;
+  /** A link to open instead of a question to ask (the advisor hand-off). */
+  readonly url?: string;
+}
+
+/** What kind of reply it was, for logs, the report and the evaluation. */
+export type Outcome = 'answer' | 'partial' | 'gap' | 'salary' | 'nodata' | 'clarify' | 'talk' | 'off_topic' | 'language' | 'no_more' | 'handoff';
+
+export interface Reply {
+  readonly blocks: readonly Block[];
+  /** At most three: Teams shows no more. */
+  readonly suggestions: readonly Suggestion[];
   readonly outcome: Outcome;
   /** Guide units and salary records in this reply, for logs and evaluation. */
   readonly unitIds: readonly string[];
-  /** What to remember for the next turn. */
-  readonly memory: ConversationMemory;
+  /** A guide answer people may vote on. */
+  readonly feedback: boolean;
 }
 
 // Teams renders at most three suggested actions; other channels follow suit so replies look the same.
 export const MAX_SUGGESTIONS = 3;
+/**
+ * Longest reply, in characters of text: past about 2,000 characters a chat reply floods a phone screen. Two answers
+ * to a two-part question are kept within it, or the second is offered as a button instead.
+ */
+export const MAX_REPLY_CHARS = 1900;
+
+/** The reply's words as plain text: for measuring length, for logs, and for the evaluation's text checks. */
+export function plainText(reply: Pick<Reply, 'blocks'>): string {
+  return reply.blocks.map((b) => {
+    switch (b.kind) {
+      case 'heading':
+      case 'paragraph':
+      case 'source':
+        return b.text.replace(/\*\*/g, '');
+      case 'list':
+        return b.items.map((i) => `• ${i.text}`).join('\n');
+      case 'figures':
+        return [b.title, ...b.groups.flatMap((g) => [...(g.title ? [g.title] : []), ...g.rows.map((r) => `${r.label}: ${r.value}`)])].join('\n');
+    }
+  }).join('\n\n');
+}

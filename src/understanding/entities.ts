@@ -1,0 +1,126 @@
+import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance.js';
+import type { Entities } from '../knowledge/knowledge.js';
+import { isShouting } from './normalize.js';
+import { maxEdits, MIN_CORRECTABLE_LENGTH } from './spelling.js';
+import type { TextPipeline } from './text-pipeline.js';
+
+export type EntityType = 'state' | 'industry' | 'career' | 'place';
+
+/** A US state, industry, career or place abroad named in a message, with its token span. */
+export interface EntityMention {
+  readonly type: EntityType;
+  readonly id: string;
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+  /**
+   * The guide knows it: for careers, the guide names the job (an MSL career path, so it is on topic); for
+   * industries, the guide lists a figure for it. Always true for states, and false for places abroad.
+   */
+  readonly inGuide: boolean;
+  /** The canonical words as typed, e.g. "tx" or "new york". */
+  readonly surface: string;
+}
+
+interface Pattern { readonly type: EntityType; readonly id: string; readonly name: string; readonly fuzzy: boolean; readonly inGuide: boolean }
+
+// Aliases are phrases of at most this many words ("district of columbia", "new york city").
+const MAX_ALIAS_WORDS = 4;
+
+/** Finds US states, industries and other careers in canonical tokens. */
+export class EntityExtractor {
+  private readonly exact = new Map<string, Pattern>();
+  private readonly fuzzyByWords = new Map<number, Array<[string, Pattern]>>();
+  private readonly abbreviations = new Map<string, { pattern: Pattern; match: 'any' | 'upper' }>();
+  private readonly jobTitles: ReadonlySet<string>;
+
+  /**
+   * @param isKnownWord Words spelt right; a phrase made only of them is not a typo of a place, so the costly fuzzy
+   *   comparison is skipped ("new yrok" is tried, "new role" is not).
+   */
+  constructor(entities: Entities, pipeline: TextPipeline, private readonly isKnownWord: (word: string) => boolean = () => false) {
+    this.jobTitles = new Set(entities.jobTitles);
+    const add = (alias: string, pattern: Pattern): void => {
+      const key = pipeline.canonical(alias).join(' ');
+      if (!key || this.exact.has(key)) return;
+      this.exact.set(key, pattern);
+      const words = key.split(' ').length;
+      if (pattern.fuzzy && key.length >= MIN_CORRECTABLE_LENGTH && /^[a-z ]+$/.test(key)) {
+        const list = this.fuzzyByWords.get(words) ?? [];
+        list.push([key, pattern]);
+        this.fuzzyByWords.set(words, list);
+      }
+    };
+    for (const s of entities.states) {
+      const pattern: Pattern = { type: 'state', id: s.id, name: s.name, fuzzy: true, inGuide: true };
+      [s.name, ...s.aliases].forEach((a) => add(a, pattern));
+      if (s.abbrMatch !== 'never') this.abbreviations.set(s.abbr.toLowerCase(), { pattern, match: s.abbrMatch });
+    }
+    for (const i of entities.industries) {
+      const pattern: Pattern = { type: 'industry', id: i.id, name: i.name, fuzzy: false, inGuide: i.listed };
+      [i.name, ...i.aliases].forEach((a) => add(a, pattern));
+    }
+    for (const p of entities.places) {
+      const pattern: Pattern = { type: 'place', id: p.id, name: p.name, fuzzy: false, inGuide: false };
+      p.aliases.forEach((a) => add(a, pattern));
+    }
+    for (const c of entities.careers) {
+      const pattern: Pattern = { type: 'career', id: c.id, name: c.name, fuzzy: false, inGuide: c.inGuide };
+      c.aliases.forEach((a) => add(a, pattern));
+    }
+  }
+
+  /** Mentions in order of appearance; longer phrases win over the words inside them. */
+  extract(tokens: readonly string[], raw: string): EntityMention[] {
+    const out: EntityMention[] = [];
+    const shouting = isShouting(raw);
+    for (let i = 0; i < tokens.length;) {
+      const hit = this.matchAt(tokens, i, raw, shouting);
+      if (hit) {
+        if (!out.some((m) => m.type === hit.type && m.id === hit.id)) out.push(hit);
+        i = hit.end;
+      } else {
+        i++;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A job title the careers list does not name ("pharmacovigilance specialist", "MSL manager"): the
+   * title word with the word before it, as the user wrote them. Undefined when there is none.
+   */
+  jobTitle(tokens: readonly string[], taken: readonly EntityMention[]): EntityMention | undefined {
+    const i = tokens.findIndex((t, at) => this.jobTitles.has(t) && !taken.some((m) => at >= m.start && at < m.end));
+    if (i < 0) return undefined;
+    const start = i > 0 && !taken.some((m) => i - 1 >= m.start && i - 1 < m.end) ? i - 1 : i;
+    const words = tokens.slice(start, i + 1).map((w) => (w === 'msl' ? 'MSL' : w));
+    return { type: 'career', id: 'job_title', name: `${words.join(' ')}s`.replace(/ss$/, 's'), start, end: i + 1, inGuide: true, surface: tokens.slice(start, i + 1).join(' ') };
+  }
+
+  private matchAt(tokens: readonly string[], i: number, raw: string, shouting: boolean): EntityMention | undefined {
+    for (let n = Math.min(MAX_ALIAS_WORDS, tokens.length - i); n >= 1; n--) {
+      const key = tokens.slice(i, i + n).join(' ');
+      const p = this.exact.get(key) ?? (tokens.slice(i, i + n).every(this.isKnownWord) ? undefined : this.fuzzy(key, n));
+      if (p) return { type: p.type, id: p.id, name: p.name, start: i, end: i + n, inGuide: p.inGuide, surface: key };
+    }
+    const abbr = this.abbreviations.get(tokens[i] ?? '');
+    if (abbr && (abbr.match === 'any' || (!shouting && new RegExp(`\\b${tokens[i]!.toUpperCase()}\\b`).test(raw)))) {
+      return { type: abbr.pattern.type, id: abbr.pattern.id, name: abbr.pattern.name, start: i, end: i + 1, inGuide: true, surface: tokens[i]! };
+    }
+    return undefined;
+  }
+
+  private fuzzy(key: string, words: number): Pattern | undefined {
+    const limit = maxEdits(key.length);
+    if (limit === 0) return undefined;
+    let best: Pattern | undefined;
+    let bestDistance = limit + 1;
+    for (const [alias, pattern] of this.fuzzyByWords.get(words) ?? []) {
+      if (alias[0] !== key[0] || Math.abs(alias.length - key.length) > limit) continue;
+      const d = DamerauLevenshteinDistance(key, alias);
+      if (d < bestDistance) { best = pattern; bestDistance = d; }
+    }
+    return best;
+  }
+}

@@ -1,0 +1,46 @@
+import { franc } from 'franc-min';
+
+/**
+ * Languages franc may choose between. Restricting it to the languages people are likely to write in keeps it from
+ * reading short English as Romanian or Polish; English is among them, so English wins when it fits best.
+ */
+const CANDIDATES = ['eng', 'spa', 'fra', 'deu', 'por', 'ita', 'nld', 'pol', 'tur', 'ind', 'vie', 'tgl', 'swe', 'ron'];
+// franc needs this many letters to say anything; shorter messages are taken as English.
+const MIN_FRANC_CHARS = 10;
+/** Below this share of English words a message of several words is not English, whatever franc says. */
+const MIN_ENGLISH_SHARE = 0.4;
+// A message needs this many words before its English share says anything about its language.
+const MIN_WORDS_FOR_SHARE = 3;
+/**
+ * Common words of other languages that are not English words too ("que", "wie", "est", "une"): franc is unsure on
+ * short texts, and two of these settle it. Words shared with English ("die", "was", "come") are left out.
+ */
+const FOREIGN_WORDS = new Set(`
+que qué cómo cuánto cuanto cuál cual dónde donde por para con los las del una gana ganan trabajo salario puedo
+necesito hacer sería sueldo médico científico está están sus también pero muy
+est les des une pour avec vous nous sont combien quel quelle quels comment être faire travail salaire gagne
+ce cette mais très aussi médical scientifique
+wie viel ist der das ein eine und ich für mit nicht verdient werden kann arbeit gehalt wird sind auch aber sehr
+wissenschaft medizinischer
+como quanto são não um uma ganha salário trabalho fazer posso preciso também mas muito você
+che il gli è sono guadagna lavoro stipendio anche della delle questo
+het een van voor niet hoeveel verdient werk ook maar zijn
+`.split(/\s+/).filter(Boolean));
+// Letters outside the Latin alphabet (Cyrillic, Greek, Arabic, Hebrew, Devanagari, CJK, …).
+const NON_LATIN = /[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g;
+
+/**
+ * Whether a message is written in a language other than English. English with typos, abbreviations and career
+ * jargon must never count as foreign, so franc is asked only when the message looks foreign on its face.
+ */
+export function isForeign(raw: string, isEnglishWord: (word: string) => boolean): boolean {
+  const letters = raw.replace(/[^\p{L}]/gu, '');
+  if (letters.length === 0) return false;
+  if ((raw.match(NON_LATIN) ?? []).length / letters.length > 0.3) return true;
+  const words = raw.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  const foreign = words.filter((w) => FOREIGN_WORDS.has(w)).length;
+  const english = words.filter((w) => isEnglishWord(w.replace(/'s$/, ''))).length / Math.max(1, words.length);
+  const looksForeign = foreign >= 2 || (words.length >= MIN_WORDS_FOR_SHARE && english < MIN_ENGLISH_SHARE);
+  if (!looksForeign || letters.length < MIN_FRANC_CHARS) return false;
+  return franc(raw, { only: CANDIDATES, minLength: MIN_FRANC_CHARS }) !== 'eng';
+}

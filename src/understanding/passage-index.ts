@@ -1,0 +1,85 @@
+import type { IntentScore } from './intent-classifier.js';
+
+/** One field of a passage, with how much a word in it counts. */
+export interface PassageField {
+  readonly stems: readonly string[];
+  readonly weight: number;
+}
+
+export interface Passage {
+  readonly id: string;
+  readonly fields: readonly PassageField[];
+}
+
+/**
+ * BM25's constants, at the values the literature settles on for short documents: k1 saturates a word's weight
+ * after a few occurrences, b lets long passages (the guide's multi-paragraph sections) count each word for less.
+ */
+export const BM25 = Object.freeze({ k1: 1.2, b: 0.75 });
+
+/** A query word with how much it counts: 1 as typed, less for a synonym or a fuzzy guess standing in for it. */
+export interface QueryTerm {
+  readonly stem: string;
+  readonly weight: number;
+}
+
+/**
+ * Retrieval over the guide's own passages (BM25F: each field's words weighted, then BM25 over the weighted
+ * counts). It finds a unit from its heading, its text and its question, so a question worded like no curated
+ * phrasing still finds its passage. Scores are scaled into [0, 1] by what a perfect match of the query would
+ * score, so they can be set against the classifier's and a fixed threshold.
+ */
+export class PassageIndex {
+  private readonly postings = new Map<string, Array<readonly [number, number]>>();
+  private readonly idf = new Map<string, number>();
+  private readonly ids: string[];
+  private readonly acc: Float64Array;
+  /** The weight a word no passage has counts for against a match: as much as the rarest word there is. */
+  private readonly unknownIdf: number;
+
+  constructor(passages: readonly Passage[]) {
+    this.ids = passages.map((p) => p.id);
+    this.acc = new Float64Array(passages.length);
+    const lengths = passages.map((p) => p.fields.reduce((n, f) => n + f.weight * f.stems.length, 0));
+    const average = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
+    const df = new Map<string, number>();
+    passages.forEach((p, doc) => {
+      const tf = new Map<string, number>();
+      for (const f of p.fields) for (const s of f.stems) tf.set(s, (tf.get(s) ?? 0) + f.weight);
+      const norm = BM25.k1 * (1 - BM25.b + (BM25.b * lengths[doc]!) / average);
+      for (const [s, n] of tf) {
+        df.set(s, (df.get(s) ?? 0) + 1);
+        const list = this.postings.get(s) ?? [];
+        // The saturated term frequency, divided by its ceiling (k1 + 1) so a perfect match scores 1 per word.
+        list.push([doc, (n * (BM25.k1 + 1)) / (n + norm) / (BM25.k1 + 1)]);
+        this.postings.set(s, list);
+      }
+    });
+    const n = passages.length;
+    for (const [s, d] of df) this.idf.set(s, Math.log(1 + (n - d + 0.5) / (d + 0.5)));
+    this.unknownIdf = Math.max(0, ...this.idf.values());
+  }
+
+  has(stem: string): boolean {
+    return this.postings.has(stem);
+  }
+
+  /** Each passage's share of a perfect match, best first; words no passage has still count against the match. */
+  search(query: readonly QueryTerm[]): IntentScore[] {
+    const { acc } = this;
+    acc.fill(0);
+    let ceiling = 0;
+    const touched = new Set<number>();
+    for (const { stem, weight } of query) {
+      const idf = this.idf.get(stem);
+      ceiling += weight * (idf ?? this.unknownIdf);
+      if (idf === undefined) continue;
+      for (const [doc, share] of this.postings.get(stem)!) {
+        acc[doc]! += weight * idf * share;
+        touched.add(doc);
+      }
+    }
+    if (ceiling === 0) return [];
+    return [...touched].map((doc) => ({ intent: this.ids[doc]!, score: acc[doc]! / ceiling })).sort((a, b) => b.score - a.score);
+  }
+}

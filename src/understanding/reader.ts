@@ -1,0 +1,227 @@
+import { SALARY_INTENTS, type Pack, type Topic } from '../knowledge/knowledge.js';
+import type { EntityExtractor } from './entities.js';
+import { isEnglish, loadEnglishNouns } from './english-lexicon.js';
+import { IntentClassifier, type IntentScore } from './intent-classifier.js';
+import { isForeign } from './language.js';
+import { normalize } from './normalize.js';
+import { PassageIndex, type QueryTerm } from './passage-index.js';
+import { PhraseRetriever } from './phrase-retriever.js';
+import type { Analysis, Reading, Signals } from './reading.js';
+import { shapeOf } from './sentences.js';
+import type { SpellingCorrector } from './spelling.js';
+import { GLUE_WORDS, NON_TOPIC_WORDS } from './stopwords.js';
+import { stem, type TextPipeline } from './text-pipeline.js';
+import { buildPipeline, featuresOf, type Training } from './training.js';
+
+/** How much each signal counts in a unit's score. */
+export const WEIGHTS = Object.freeze({
+  /** natural's naive Bayes posterior over the curated phrasings: sharp on words seen in training. */
+  classifier: 0.45,
+  /** Similarity to the closest curated phrasing (IDF-weighted F1): rewards saying what an example says. */
+  retrieval: 0.4,
+  /** BM25 over the guide's own passages: finds a unit from its heading, question and text, phrasings or not. */
+  passage: 0.45,
+  /** A unit's own keyword named outright ("Pfizer", "pharmacovigilance"): points straight at that unit. */
+  keyword: 0.35,
+  /** A message that says exactly what one example says (the same stems) is that example's intent. */
+  exact: 0.1,
+});
+// Retrieval similarity at which a message counts as saying exactly what an example says (rounding aside).
+const EXACT_SIMILARITY = 0.999;
+/** A WordNet synonym standing in for a word no passage uses counts for this share of the word itself. */
+export const SYNONYM_WEIGHT = 0.5;
+
+// Markup in a message is never a question about the guide, and must never be echoed back.
+const MARKUP = /<\/?[a-z][^>]*>|<script|javascript:/i;
+// Stems that make a message a pay question whatever else it names ("what's the salary of a nurse").
+const PAY_STEMS = new Set(['salari', 'pai']);
+const PAY_VERBS = new Set(['make', 'makes', 'making', 'earn', 'earns', 'get', 'gets', 'take']);
+// "What do MSLs make" asks about pay when "make" ends the question or pay words follow it, not "make a good candidate".
+const MAKE_FOLLOWERS = new Set(['in', 'at', 'per', 'annually', 'yearly', 'starting', 'on', 'right', 'now', 'these', 'nowadays', 'typically', 'usually', 'roughly', 'approximately', 'there', 'working', 'as', 'with', 'after', 'when', 'if', 'compared', 'versus', 'than', 'vs', 'year', 'annual', 'hourly', 'monthly', 'overall', 'total']);
+const PERIODS = new Set(['year', 'month', 'week', 'hour', 'day']);
+const COMPARE_WORDS = new Set(['compare', 'compared', 'comparing', 'comparison', 'versus', 'against', 'than', 'difference', 'differences', 'differ', 'differs', 'different', 'similar', 'similarities', 'distinguish']);
+const AFTER_WORDS = new Set(['after', 'next', 'then', 'follow', 'following', 'done', 'finished', 'finish', 'complete', 'completed']);
+const CONVERSATION = new Set<string>(['greeting', 'thanks', 'acknowledge', 'bye', 'help', 'cancel', 'start_over', 'next_step', 'previous_step', 'more', 'yes', 'no', 'per_year', 'why', 'handoff']);
+const SALARY = new Set<string>(SALARY_INTENTS);
+
+/**
+ * Reads messages against one guide pack: pure functions over the pack, no Bot Framework, no conversation memory.
+ * A message is shaped into its question and parts (sentences.ts); each piece is scored against every unit by
+ * three signals (the classifier and phrase retrieval over curated phrasings, BM25 over the guide's own passages)
+ * and searched for what the guide doesn't know.
+ */
+export class Reader {
+  private readonly pipeline: TextPipeline;
+  private readonly speller: SpellingCorrector;
+  private readonly extractor: EntityExtractor;
+  private readonly classifier: IntentClassifier;
+  private readonly retriever: PhraseRetriever;
+  private readonly passages: PassageIndex;
+  private readonly synonyms: Readonly<Record<string, readonly string[]>>;
+  private readonly keywordIndex = new Map<string, string>();
+  private readonly maxKeywordWords: number;
+  private readonly careerToken: string;
+  private readonly quantity: RegExp;
+  private readonly evaluative: ReadonlySet<string>;
+  private readonly topics: ReadonlyArray<{ topic: Topic; pattern: RegExp }>;
+  private nouns: ReadonlySet<string> | undefined;
+
+  constructor(readonly pack: Pack, private readonly english: ReadonlySet<string>, training: Training) {
+    const { pipeline, extractor, speller } = buildPipeline(pack, english, training.vocabulary);
+    this.pipeline = pipeline;
+    this.speller = speller;
+    this.extractor = extractor;
+    this.classifier = new IntentClassifier(training.examples);
+    this.retriever = new PhraseRetriever(training.examples);
+    this.passages = new PassageIndex(training.passages);
+    this.synonyms = training.synonyms;
+    this.careerToken = pack.career.short.toLowerCase();
+    let longest = 1;
+    for (const unit of pack.units.values()) {
+      for (const k of unit.keywords) {
+        const key = this.pipeline.canonical(k).map(stem).join(' ');
+        if (key) this.keywordIndex.set(key, unit.id);
+        longest = Math.max(longest, key.split(' ').length);
+      }
+    }
+    this.maxKeywordWords = longest;
+    this.quantity = phrasePattern(pack.topics.quantity);
+    this.evaluative = new Set(pack.topics.evaluative);
+    this.topics = pack.topics.topics.map((topic) => ({ topic, pattern: phrasePattern(topic.phrases) }));
+  }
+
+  /** Reads one message: its kind, the question it asks and, when it asks several, each part. */
+  read(raw: string): Reading {
+    const empty = this.analyse('');
+    if (raw.trim() === '') return { kind: 'empty', greeting: false, focus: empty, parts: [] };
+    if (MARKUP.test(raw)) return { kind: 'markup', greeting: false, focus: empty, parts: [] };
+    if (isForeign(raw, (w) => this.isKnownWord(w))) return { kind: 'foreign', greeting: false, focus: empty, parts: [] };
+    const shape = shapeOf(raw);
+    const focus = this.analyse(shape.focus);
+    const parts = shape.parts.length > 1 ? shape.parts.map((p) => this.analyse(p)) : [];
+    return { kind: 'text', greeting: shape.greeting, focus, parts };
+  }
+
+  /** Scores one piece of text against every intent, and finds what it asks beyond its topic. */
+  analyse(text: string): Analysis {
+    const processed = this.pipeline.process(text);
+    const { tokens } = processed;
+    const entities = this.extractor.extract(tokens, text);
+    const stems = tokens.map(stem);
+    const keywords = this.findKeywords(stems);
+    const features = featuresOf(processed, entities);
+
+    const combined = new Map<string, number>();
+    const bump = (intent: string, by: number): void => { combined.set(intent, (combined.get(intent) ?? 0) + by); };
+    for (const c of this.classifier.classify(features)) bump(c.intent, WEIGHTS.classifier * c.score);
+    for (const r of this.retriever.search(features)) {
+      // Conversation moves and salary intents have no passage of their own: their phrasings stand in for one.
+      const own = CONVERSATION.has(r.intent) || SALARY.has(r.intent) ? WEIGHTS.passage : 0;
+      bump(r.intent, (WEIGHTS.retrieval + own) * r.score + (r.score >= EXACT_SIMILARITY ? WEIGHTS.exact : 0));
+    }
+    const entityStems = new Set(entities.flatMap((e) => tokens.slice(e.start, e.end).map(stem)));
+    // Every word but glue counts for passages (rare ones count most), except places: "California" names no passage.
+    const placeStems = new Set(entities.filter((e) => e.type !== 'career').flatMap((e) => tokens.slice(e.start, e.end).map(stem)));
+    const passages = this.passages.search(this.query(stems.filter((s, i) => !GLUE_WORDS.has(tokens[i]!) && !placeStems.has(s))));
+    for (const p of passages) bump(p.intent, WEIGHTS.passage * p.score);
+    for (const k of keywords) bump(k, WEIGHTS.keyword);
+
+    const signals = this.signals(processed.normalized, tokens, stems, entities.length > 0);
+    if (signals.pay) bump('salary', WEIGHTS.keyword);
+    const ranked = [...combined].map(([intent, score]) => ({ intent, score: Math.min(1, score) })).sort((a, b) => b.score - a.score);
+
+    // Coverage: of the words that could name a topic, the share the pack knows. English words that are never
+    // nouns ("honestly", "terrible", "succeeding") are left out: they colour a question but name no topic.
+    let judged = 0;
+    let known = 0;
+    const unknown: string[] = [];
+    const topicWords: string[] = [];
+    tokens.forEach((word, i) => {
+      if (NON_TOPIC_WORDS.has(word) || GLUE_WORDS.has(word)) return;
+      const s = stems[i]!;
+      const named = entityStems.has(s) || /^\d/.test(word) || word === this.careerToken;
+      if (!named) topicWords.push(word);
+      const isKnown = named || this.knowsStem(s);
+      if (!isKnown && isEnglish(this.english, word) && !isEnglish(this.englishNouns(), word)) return;
+      judged++;
+      if (isKnown) known++; else unknown.push(word);
+    });
+    return {
+      text, tokens, ranked, passages, entities,
+      jobTitle: signals.pay ? this.extractor.jobTitle(tokens, entities) : undefined,
+      keywords, coverage: judged ? known / judged : 1, unknown: [...new Set(unknown)], topicWords, signals,
+    };
+  }
+
+  /** Whether the pack knows a stem: from its phrasings, its passages, or as a WordNet synonym of one of its words. */
+  private knowsStem(s: string): boolean {
+    return this.classifier.knows(s) || this.passages.has(s) || this.synonyms[s] !== undefined;
+  }
+
+  /** Whether a word is English or the pack's own, or a misspelling of one (for telling English with typos and jargon from another language). */
+  private isKnownWord(word: string): boolean {
+    const w = normalize(word);
+    return GLUE_WORDS.has(w) || NON_TOPIC_WORDS.has(w) || isEnglish(this.english, w) || this.knowsStem(stem(w))
+      || this.pack.synonyms.words[w] !== undefined || this.speller.correct(w) !== w;
+  }
+
+  /** Passage query terms: the words themselves, or WordNet synonyms of them that the passages use. */
+  private query(stems: readonly string[]): QueryTerm[] {
+    const terms: QueryTerm[] = [];
+    for (const s of new Set(stems)) {
+      if (this.passages.has(s)) { terms.push({ stem: s, weight: 1 }); continue; }
+      const alternatives = this.synonyms[s];
+      if (!alternatives) { terms.push({ stem: s, weight: 1 }); continue; }
+      // The word counts once, shared among the passage words it may stand for.
+      for (const a of alternatives) terms.push({ stem: a, weight: SYNONYM_WEIGHT / alternatives.length });
+    }
+    return terms;
+  }
+
+  private signals(normalized: string, tokens: readonly string[], stems: readonly string[], namesSomething: boolean): Signals {
+    const text = ` ${normalized.replace(/-/g, ' ')} `;
+    const at = (i: number): string | undefined => tokens[i];
+    const howMuch = tokens.some((t, i) => t === 'how' && at(i + 1) === 'much' && tokens.slice(i + 2, i + 6).some((w) => PAY_VERBS.has(w)));
+    const make = tokens.some((t, i) => (t === 'make' || t === 'makes') && (
+      i === tokens.length - 1 || MAKE_FOLLOWERS.has(at(i + 1)!) || (at(i + 1) === 'a' && PERIODS.has(at(i + 2) ?? ''))
+      // "What does a product manager at a pharma company make" names who earns before "make"; "make a good candidate" doesn't.
+      || (namesSomething && !['a', 'an', 'the', 'you', 'me', 'it', 'them', 'us', 'him', 'her', 'sure', 'sense', 'good'].includes(at(i + 1)!))));
+    return {
+      pay: stems.some((s) => PAY_STEMS.has(s)) || howMuch || make,
+      quantity: this.quantity.test(text),
+      evaluative: tokens.some((t) => this.evaluative.has(t)),
+      compare: tokens.some((t) => COMPARE_WORDS.has(t)),
+      why: tokens[0] === 'why' || tokens.includes('why'),
+      after: tokens.some((t) => AFTER_WORDS.has(t)),
+      careerNamed: tokens.includes(this.careerToken),
+      topics: this.topics.filter((t) => t.pattern.test(text)).map((t) => t.topic),
+    };
+  }
+
+  /** WordNet's nouns, read the first time a message has a word the pack does not know: most messages never do. */
+  private englishNouns(): ReadonlySet<string> {
+    return (this.nouns ??= loadEnglishNouns());
+  }
+
+  private findKeywords(stems: readonly string[]): string[] {
+    const found: string[] = [];
+    for (let i = 0; i < stems.length; i++) {
+      for (let n = Math.min(this.maxKeywordWords, stems.length - i); n >= 1; n--) {
+        const unit = this.keywordIndex.get(stems.slice(i, i + n).join(' '));
+        if (unit) {
+          if (!found.includes(unit)) found.push(unit);
+          i += n - 1;
+          break;
+        }
+      }
+    }
+    return found;
+  }
+}
+
+/** One case-insensitive pattern for a list of phrases, matched as whole words. */
+function phrasePattern(phrases: readonly string[]): RegExp {
+  if (phrases.length === 0) return /(?!)/;
+  const alternatives = [...phrases].sort((a, b) => b.length - a.length).map((p) => p.replace(/-/g, ' ').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?<![a-z0-9])(?:${alternatives.join('|')})(?![a-z0-9])`);
+}

@@ -1,0 +1,85 @@
+/**
+ * Finding the question in what people write: a forum post puts its question after three sentences of story, a chat
+ * message starts with "hii", and one message may ask two things. Pure string work, before any matching.
+ */
+
+/** Longest message read at all: past this, a pasted essay only costs time. The question is looked for within it. */
+export const MAX_READ_CHARS = 2000;
+/** At most this many questions are read out of one message: the policy answers two, and a third is rare. */
+export const MAX_PARTS = 3;
+
+// Words a question starts with, and phrases that turn a statement into one ("I'm wondering whether …").
+const QUESTION_START = /^(?:what|what's|whats|how|hows|how's|which|where|when|why|who|whom|whose|is|are|am|was|were|do|does|did|can|could|should|would|will|shall|may|might|must|any|anyone|anybody|has|have|had|tell me|explain|describe|list|give me|show me|i want to know|i'd like to know|id like to know|is there|are there|advice|tips|help me)\b/i;
+const QUESTION_MARKER = /\b(?:wondering|wonder|curious|want to know|would like to know|need to know|looking for advice|any advice|any tips|not sure|unsure|trying to figure out|trying to understand|hoping to learn)\b\s*(?:about|on|whether|if|how|what|why|where|which|when)?\s*/i;
+const GREETING = /^(?:hi+|hey+|hello+|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening|day)|dear \w+)(?:\s+(?:all|everyone|everybody|guys|folks|there|team|bot|friends))?[\s,!.:;-]*/i;
+// A clause that starts a second question inside one sentence: "…, and how do I build them".
+const SECOND_QUESTION = /(?:,\s*|\s+)(?:and|also|plus|but|or)\s+(?=(?:what|how|which|where|when|why|who|is|are|do|does|can|could|should|would|will)\b)/i;
+// Words that make a clause before the question the writer's own story.
+const FIRST_PERSON = /\b(?:i|im|i'm|i've|ive|my|me|we|we're|our)\b/i;
+// A clause this long before the question is story even without "I": a short one is the question's subject.
+const STORY_WORDS = 6;
+// A clause after a comma that asks ("im a biology student, what does an msl do").
+const CLAUSE_SPLIT = /,\s*|\s+(?:but|so)\s+/i;
+
+export interface MessageShape {
+  /** The message started with a greeting ("hi, …"). */
+  readonly greeting: boolean;
+  /** What was asked: the question sentences, or the whole message when none reads as a question. */
+  readonly focus: string;
+  /** The rest: the story around the question. */
+  readonly context: string;
+  /** The questions asked, one or more, each a piece of the focus. */
+  readonly parts: readonly string[];
+}
+
+/** Splits a message into the question it asks (and its parts) and the story around it. */
+export function shapeOf(raw: string): MessageShape {
+  let text = raw.slice(0, MAX_READ_CHARS).replace(/\s+/g, ' ').trim();
+  const greeted = GREETING.exec(text);
+  const afterGreeting = greeted ? text.slice(greeted[0].length) : text;
+  const greeting = !!greeted && afterGreeting.split(' ').filter(Boolean).length >= 2;
+  if (greeting) text = afterGreeting;
+
+  const sentences = text.split(/(?<=[.!?;])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
+  const questions: string[] = [];
+  const story: string[] = [];
+  for (const sentence of sentences) {
+    const asked = questionIn(sentence);
+    if (asked) {
+      questions.push(asked.question);
+      if (asked.before) story.push(asked.before);
+    } else {
+      story.push(sentence);
+    }
+  }
+  // Nothing reads as a question: a fragment ("msl travel"), or a statement meant as one. Then all of it is asked.
+  if (questions.length === 0) return { greeting, focus: text, context: '', parts: [text] };
+  const parts = questions.flatMap(splitQuestion).slice(0, MAX_PARTS);
+  return { greeting, focus: questions.join(' '), context: story.join(' '), parts };
+}
+
+/** The question a sentence asks, and the story before it, or undefined when it asks nothing. */
+function questionIn(sentence: string): { question: string; before: string } | undefined {
+  const marker = QUESTION_MARKER.exec(sentence);
+  if (marker) {
+    const rest = sentence.slice(marker.index + marker[0].length).trim();
+    if (rest.split(' ').length >= 2) return { question: rest, before: sentence.slice(0, marker.index).trim() };
+  }
+  if (QUESTION_START.test(sentence)) return { question: sentence, before: '' };
+  const clauses = sentence.split(CLAUSE_SPLIT);
+  const at = clauses.findIndex((c, i) => i > 0 && QUESTION_START.test(c.trim()));
+  if (at > 0) {
+    const before = clauses.slice(0, at).join(', ');
+    // "hospitals vs federal government, which pays more?" keeps its subject; "I'm a nurse, how do I…" is story.
+    const story = FIRST_PERSON.test(before) || before.split(' ').length >= STORY_WORDS;
+    return story ? { question: clauses.slice(at).join(', '), before } : { question: sentence, before: '' };
+  }
+  if (sentence.endsWith('?')) return { question: sentence, before: '' };
+  return undefined;
+}
+
+/** "What skills do I need and how do I build them?" asks two things. */
+function splitQuestion(question: string): string[] {
+  const pieces = question.split(SECOND_QUESTION).map((p) => p.trim()).filter((p) => p.split(' ').length >= 2);
+  return pieces.length > 1 ? pieces : [question];
+}

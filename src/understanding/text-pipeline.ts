@@ -1,0 +1,95 @@
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import type { Synonyms } from '../knowledge/knowledge.js';
+import { normalize } from './normalize.js';
+import type { SpellingCorrector } from './spelling.js';
+import { GLUE_WORDS, NON_TOPIC_WORDS } from './stopwords.js';
+
+/** A message after normalising, canonical wording and spelling correction. */
+export interface ProcessedText {
+  readonly normalized: string;
+  /** Canonical lower-case words, spelling corrected, in order. */
+  readonly tokens: readonly string[];
+  /** Porter stems of the tokens that are not glue words: the classifier's features. */
+  readonly stems: readonly string[];
+  /** The words that may name a topic, for telling in-scope from out-of-scope messages. */
+  readonly topicWords: readonly string[];
+  /** Their stems, in the same order. */
+  readonly topicStems: readonly string[];
+}
+
+// Words keep inner apostrophes, ampersands and dots ("r&d", "ph.d") so synonyms can map them;
+// hyphens and slashes split ("hospital-based", "AI/ML") once the phrase synonyms have had their turn.
+const WORD = /[a-z0-9$%]+(?:['&.][a-z0-9]+)*/g;
+
+/** Turns raw text into canonical tokens and stems, the same way for training data and for user messages. */
+export class TextPipeline {
+  private readonly phrases: RegExp;
+  private readonly phraseTable: ReadonlyMap<string, string>;
+
+  constructor(private readonly synonyms: Synonyms, private readonly speller?: SpellingCorrector) {
+    // One alternation, longest phrase first, so a longer phrase wins over a shorter one inside it.
+    // Hyphens count as spaces in phrases ("medical-science liaison", "9-5"), on both sides.
+    this.phraseTable = new Map(Object.entries(synonyms.phrases).map(([from, to]) => [dehyphen(from), to]));
+    const alternatives = [...this.phraseTable.keys()].sort((a, b) => b.length - a.length).map(escape);
+    this.phrases = alternatives.length ? new RegExp(`(?<![a-z0-9])(?:${alternatives.join('|')})(?![a-z0-9])`, 'g') : /(?!)/g;
+  }
+
+  process(raw: string, correct = true): ProcessedText {
+    const normalized = normalize(raw);
+    const tokens = this.tokens(normalized, correct);
+    const stems = featureStems(tokens);
+    const topicWords = tokens.filter((t) => !NON_TOPIC_WORDS.has(t));
+    return { normalized, tokens, stems, topicWords, topicStems: topicWords.map(stem) };
+  }
+
+  /**
+   * Canonical words of already-normalised text: phrase synonyms, then word synonyms or spelling
+   * correction word by word, then phrase synonyms again so corrected words can form a phrase
+   * ("medcal sceince liason" becomes "msl"), then word synonyms for what the phrases produced.
+   */
+  tokens(normalized: string, correct = true): string[] {
+    const words = (this.replacePhrases(normalized).match(WORD) ?? [])
+      .map((w) => w.replace(/'s$/, '').replace(/'/g, '').replace(/[.]+$/, ''))
+      .filter(Boolean)
+      .map((w) => this.synonyms.words[w] ?? (correct ? this.speller?.correct(w) : undefined) ?? w)
+      .map((w) => this.synonyms.words[w] ?? w);
+    return this.replacePhrases(words.join(' ')).split(' ').filter(Boolean).flatMap((w) => (this.synonyms.words[w] ?? w).split(' ')).filter(Boolean);
+  }
+
+  /** Canonical words of a curated phrase (an alias, a keyword): synonyms apply, spelling correction does not. */
+  canonical(phrase: string): string[] {
+    return this.tokens(normalize(phrase), false);
+  }
+
+  private replacePhrases(text: string): string {
+    return dehyphen(text).replace(this.phrases, (phrase) => this.phraseTable.get(phrase) ?? phrase);
+  }
+}
+
+/** The classifier's features of canonical words: stems of all but the glue words. */
+export function featureStems(tokens: readonly string[]): string[] {
+  return tokens.filter((t) => !GLUE_WORDS.has(t)).map(stem);
+}
+
+// Stems are remembered per word: a few thousand words cover nearly every message, and stemming is the pipeline's
+// costliest step. The bound keeps a flood of made-up words from growing the memory without limit.
+const MAX_CACHED_STEMS = 20_000;
+const stems = new Map<string, string>();
+
+export function stem(word: string): string {
+  const known = stems.get(word);
+  if (known !== undefined) return known;
+  const result = /^[a-z]+$/.test(word) ? PorterStemmer.stem(word) : word;
+  if (stems.size >= MAX_CACHED_STEMS) stems.clear();
+  stems.set(word, result);
+  return result;
+}
+
+/** Hyphens between words become spaces; a hyphen before a number ("-5") stays. */
+function dehyphen(s: string): string {
+  return s.replace(/(?<=[a-z0-9])-(?=[a-z0-9])/g, ' ');
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
