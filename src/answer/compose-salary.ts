@@ -65,6 +65,11 @@ export function composeSalary(pack: Pack, { query: q, gap, yearly }: SalaryAsk):
     return overviewReply(pack, lead, partial);
   }
 
+  if (found.length === 0 && q.states.length === 0 && q.industries.length === 0) {
+    // Only places abroad: the guide's figures are for the US, so say so and give its overview.
+    return { ...overviewReply(pack, [...lead, ...missed], partial), outcome: 'nodata' };
+  }
+
   if (found.length === 0) {
     // Nothing asked has a figure: say so once, and show the list the question was about.
     const table = q.states.length > 0 || !industries ? states : industries;

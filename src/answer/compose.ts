@@ -96,7 +96,8 @@ function both(pack: Pack, first: Action, second: Action, shown: readonly string[
   const b = composeAction(pack, second, shown, options);
   const together = [...a.blocks, ...b.blocks];
   const unitIds = [...a.unitIds, ...b.unitIds];
-  const outcome = a.outcome === 'answer' && b.outcome === 'answer' ? 'answer' : a.outcome === 'salary' && b.outcome === 'answer' ? 'salary' : 'partial';
+  // The first part's kind, unless a later part only half answers: then the whole reply does.
+  const outcome = a.outcome === 'answer' && (b.outcome === 'partial' || b.outcome === 'gap') ? 'partial' : a.outcome;
   if (plainText({ blocks: together }).length <= MAX_REPLY_CHARS) {
     return { blocks: together, suggestions: dedupe([...b.suggestions, ...a.suggestions]).slice(0, MAX_SUGGESTIONS), outcome, unitIds, feedback: true };
   }

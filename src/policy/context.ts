@@ -31,7 +31,8 @@ export interface Context {
   readonly inDomain: boolean;
 }
 
-export function contextFor(pack: Pack, reading: Reading, a: Analysis, memory: ConversationMemory): Context {
+/** The context of one question; a part of a longer message is on topic when the whole message is. */
+export function contextFor(pack: Pack, reading: Reading, a: Analysis, memory: ConversationMemory, wholeOnTopic = false): Context {
   const near = new Set(neighbours(pack, memory.unitId));
   const answerable = a.ranked
     .filter((c) => pack.units.has(c.intent) || (SALARY.has(c.intent) && pack.salary))
@@ -40,7 +41,7 @@ export function contextFor(pack: Pack, reading: Reading, a: Analysis, memory: Co
   const confidence = (answerable[0]?.score ?? 0) * a.coverage;
   const careers = [...a.entities.filter((e) => e.type === 'career'), ...(a.jobTitle ? [a.jobTitle] : [])];
   const followUp = (memory.unitId !== undefined || memory.salary !== undefined) && a.topicWords.length <= FOLLOW_UP_WORDS;
-  const inDomain = a.signals.careerNamed || a.signals.pay || a.signals.topics.length > 0
+  const inDomain = wholeOnTopic || a.signals.careerNamed || a.signals.pay || a.signals.topics.length > 0
     || (confidence >= THRESHOLDS.clarify && a.coverage >= THRESHOLDS.minCoverage) || (followUp && a.coverage > 0);
   return {
     pack, reading, a, memory, top: a.ranked[0], answerable, confidence,

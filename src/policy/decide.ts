@@ -18,10 +18,11 @@ const CONTENT = new Set<Action['kind']>(['answer', 'salary', 'gap']);
 export function decide(pack: Pack, reading: Reading, memory: ConversationMemory): Decision {
   const c = contextFor(pack, reading, reading.focus, memory);
   let { action, rule } = firstRule(c);
-  if (reading.parts.length > 1 && CONTENT.has(action.kind)) {
-    const parts = reading.parts.map((p) => firstRule(contextFor(pack, reading, p, memory)).action).filter((a) => CONTENT.has(a.kind));
+  if (reading.parts.length > 1 && action.kind !== 'both') {
+    const parts = reading.parts.map((p) => firstRule(contextFor(pack, reading, p, memory, c.inDomain)).action).filter((a) => CONTENT.has(a.kind));
     const [first, second] = distinct(parts);
     if (first && second) { action = { kind: 'both', first, second }; rule = 'two questions'; }
+    else if (first && !CONTENT.has(action.kind)) { action = first; rule = 'one of its questions'; }
   }
   return {
     action, rule,
@@ -49,7 +50,8 @@ function distinct(actions: readonly Action[]): Action[] {
 function contentOf(a: Action): unknown {
   switch (a.kind) {
     case 'answer': return a.unitIds;
-    case 'salary': return a.query;
+    // Two pay questions in one message ("do MSLs in Florida make good money? how much roughly") are one question.
+    case 'salary': return 'salary';
     case 'gap': return a.nearest ?? a.gap;
     default: return a.kind;
   }

@@ -15,6 +15,10 @@ const TALK = new Set<string>(['greeting', 'thanks', 'acknowledge', 'bye', 'help'
 const SALARY = new Set<string>(SALARY_INTENTS);
 // "Which industry pays the most?" asks for the top of a list, not the whole list.
 const TOP_WORDS = new Set(['most', 'highest', 'best', 'top', 'more', 'higher']);
+// Words that point at the answer just given.
+const POINTS_AT_ANSWER = /\b(?:that|this|it|those|these|they|them)\b/i;
+// A word for someone's job: plumbers, electricians, accountants, surveyors.
+const JOB_NOUN = /^[a-z]{3,}(?:ers|ists|ians|ants|ents|ors|eers|ics)$/;
 // "How many days a week…": the word after "how many", to see whether the passage speaks of it at all.
 const QUANTITY_NOUN = /\bhow (?:many|much|long|often) ([a-z]+)/;
 // Words that ask where to find jobs, which a list of employers, states or job sites answers.
@@ -43,6 +47,7 @@ export const RULES: readonly Rule[] = [
   { name: 'pay', act: pay },
   { name: 'compare with another job', act: compareCareers },
   { name: 'answer', act: answer },
+  { name: 'about the last answer', act: aboutLastAnswer },
   { name: 'gap with the nearest answer', act: gap },
   { name: 'did you mean', act: clarify },
   { name: 'on topic but not in the guide', act: (c) => (c.inDomain && c.a.coverage > 0 ? gapAction(c, { kind: 'question' }) : undefined) },
@@ -73,13 +78,16 @@ function smallTalk(c: Context): Action | undefined {
 /** "Why is it so high?" after figures: the guide says what pay depends on, not why. */
 function whyAfterFigures(c: Context): Action | undefined {
   const overview = c.pack.salary?.overview;
-  if (!overview || !c.memory.salary || !c.a.signals.why || c.places.length > 0 || otherWords(c.a).length > 2) return undefined;
+  if (!overview || !c.memory.salary || !c.a.signals.why || otherWords(c.a).length > 2) return undefined;
   return { kind: 'answer', unitIds: [overview.id], gap: { kind: 'why' } };
 }
 
 function payForCareer(c: Context): Action | undefined {
-  if (!c.a.signals.pay || c.careers.length === 0 || !c.pack.salary) return undefined;
-  return { kind: 'salary', query: salaryQuery('salary', c.a, c.careers) };
+  if (!c.a.signals.pay || !c.pack.salary) return undefined;
+  if (c.careers.length > 0) return { kind: 'salary', query: salaryQuery('salary', c.a, c.careers) };
+  // "How much do plumbers make?": pay for someone the pack doesn't know, named by a word for a job.
+  const who = !c.a.signals.careerNamed && c.places.length === 0 ? c.a.unknown.find((w) => JOB_NOUN.test(w)) : undefined;
+  return who ? { kind: 'salary', query: { ...salaryQuery('salary', c.a), careers: [who] } } : undefined;
 }
 
 /** A place or industry with a pay question, or alone as a follow-up ("and New York?"): its figure, or an honest no. */
@@ -159,6 +167,8 @@ function partialGap(c: Context, unitId: string): Gap | undefined {
 /** A question about the career that the guide doesn't answer: say so, naming what it lacks, with the nearest passage. */
 function gap(c: Context): Action | undefined {
   if (!c.inDomain) return undefined;
+  const abroad = c.places.filter((p) => p.type === 'place');
+  if (abroad.length) return gapAction(c, { kind: 'topic', topic: abroad.map((p) => p.name).join(' or ') });
   const topic = c.a.signals.topics.find((t) => !t.salary) ?? c.a.signals.topics[0];
   if (topic) return gapAction(c, { kind: 'topic', topic: topic.label });
   if (c.a.unknown.length > 0 && 1 - c.a.coverage >= THRESHOLDS.unknownShare) return gapAction(c, { kind: 'topic', topic: c.a.unknown.join(' ') });
@@ -170,6 +180,17 @@ function gapAction(c: Context, g: Gap): Action {
   const best = c.answerable.find((x) => c.pack.units.has(x.intent));
   const pick = best && best.score >= THRESHOLDS.nearest ? best.intent : nearest && nearest.score >= THRESHOLDS.nearest ? nearest.intent : undefined;
   return { kind: 'gap', gap: g, ...(pick ? { nearest: pick } : {}) };
+}
+
+/**
+ * "Where does that number come from?", "is that for the US?": a short question about the answer just given, with
+ * nothing new named, is answered from the same passage.
+ */
+function aboutLastAnswer(c: Context): Action | undefined {
+  const last = c.memory.unitId;
+  if (!last || !c.pack.units.has(last) || !c.followUp || c.a.entities.length > 0 || !POINTS_AT_ANSWER.test(c.a.text)) return undefined;
+  if (c.confidence >= THRESHOLDS.answer && c.answerable[0]?.intent !== last) return undefined;
+  return { kind: 'answer', unitIds: [last] };
 }
 
 /** Between the thresholds, or two unrelated intents neck and neck: ask which was meant. */

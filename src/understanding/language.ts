@@ -8,7 +8,7 @@ const CANDIDATES = ['eng', 'spa', 'fra', 'deu', 'por', 'ita', 'nld', 'pol', 'tur
 // franc needs this many letters to say anything; shorter messages are taken as English.
 const MIN_FRANC_CHARS = 10;
 /** Below this share of English words a message of several words is not English, whatever franc says. */
-const MIN_ENGLISH_SHARE = 0.4;
+const MIN_ENGLISH_SHARE = 0.5;
 // A message needs this many words before its English share says anything about its language.
 const MIN_WORDS_FOR_SHARE = 3;
 /**
@@ -24,7 +24,9 @@ wie viel ist der das ein eine und ich für mit nicht verdient werden kann arbeit
 wissenschaft medizinischer
 como quanto são não um uma ganha salário trabalho fazer posso preciso também mas muito você
 che il gli è sono guadagna lavoro stipendio anche della delle questo
-het een van voor niet hoeveel verdient werk ook maar zijn
+het een van voor niet hoeveel verdient werk ook maar zijn nodig worden wordt om te kunnen moet
+eigentlich ganzen den dem einen einem welche welcher brauche braucht
+jakie jaki jest czy dla się nie zarobki praca
 `.split(/\s+/).filter(Boolean));
 // Letters outside the Latin alphabet (Cyrillic, Greek, Arabic, Hebrew, Devanagari, CJK, …).
 const NON_LATIN = /[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g;
@@ -40,7 +42,9 @@ export function isForeign(raw: string, isEnglishWord: (word: string) => boolean)
   const words = raw.toLowerCase().match(/[\p{L}']+/gu) ?? [];
   const foreign = words.filter((w) => FOREIGN_WORDS.has(w)).length;
   const english = words.filter((w) => isEnglishWord(w.replace(/'s$/, ''))).length / Math.max(1, words.length);
-  const looksForeign = foreign >= 2 || (words.length >= MIN_WORDS_FOR_SHARE && english < MIN_ENGLISH_SHARE);
+  // Letters English doesn't use (ñ, ß, ą, ł, ã…); accents English borrows (é in "résumé") don't count.
+  const marked = /[ñßąćęłńśźżãõçœøåěščřžůőű¿¡]/i.test(raw);
+  const looksForeign = foreign >= 2 || (marked && foreign >= 1) || (words.length >= MIN_WORDS_FOR_SHARE && english < MIN_ENGLISH_SHARE);
   if (!looksForeign || letters.length < MIN_FRANC_CHARS) return false;
   return franc(raw, { only: CANDIDATES, minLength: MIN_FRANC_CHARS }) !== 'eng';
 }

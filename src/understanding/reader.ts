@@ -31,6 +31,8 @@ const EXACT_SIMILARITY = 0.999;
 /** A WordNet synonym standing in for a word no passage uses counts for this share of the word itself. */
 export const SYNONYM_WEIGHT = 0.5;
 
+// A question that points back at a place or industry named earlier in the message.
+const POINTS_BACK = /\b(?:that|this|those|these)\s+(?:industry|industries|state|states|sector|field|place|area|one)\b|\bthere\b/i;
 // Markup in a message is never a question about the guide, and must never be echoed back.
 const MARKUP = /<\/?[a-z][^>]*>|<script|javascript:/i;
 // Stems that make a message a pay question whatever else it names ("what's the salary of a nurse").
@@ -79,7 +81,7 @@ export class Reader {
     let longest = 1;
     for (const unit of pack.units.values()) {
       for (const k of unit.keywords) {
-        const key = this.pipeline.canonical(k).map(stem).join(' ');
+        const key = this.pipeline.canonical(k).map(singular).join(' ');
         if (key) this.keywordIndex.set(key, unit.id);
         longest = Math.max(longest, key.split(' ').length);
       }
@@ -97,7 +99,12 @@ export class Reader {
     if (MARKUP.test(raw)) return { kind: 'markup', greeting: false, focus: empty, parts: [] };
     if (isForeign(raw, (w) => this.isKnownWord(w))) return { kind: 'foreign', greeting: false, focus: empty, parts: [] };
     const shape = shapeOf(raw);
-    const focus = this.analyse(shape.focus);
+    let focus = this.analyse(shape.focus);
+    // "…I work in R&D. What does that industry pay?": the place the question points back to is in the story.
+    if (shape.context && focus.entities.length === 0 && POINTS_BACK.test(shape.focus)) {
+      const carried = this.analyse(shape.context).entities.filter((e) => e.type !== 'career');
+      if (carried.length) focus = { ...focus, entities: carried };
+    }
     const parts = shape.parts.length > 1 ? shape.parts.map((p) => this.analyse(p)) : [];
     return { kind: 'text', greeting: shape.greeting, focus, parts };
   }
@@ -108,7 +115,7 @@ export class Reader {
     const { tokens } = processed;
     const entities = this.extractor.extract(tokens, text);
     const stems = tokens.map(stem);
-    const keywords = this.findKeywords(stems);
+    const keywords = this.findKeywords(tokens.map(singular));
     const features = featuresOf(processed, entities);
 
     const combined = new Map<string, number>();
@@ -120,9 +127,13 @@ export class Reader {
       bump(r.intent, (WEIGHTS.retrieval + own) * r.score + (r.score >= EXACT_SIMILARITY ? WEIGHTS.exact : 0));
     }
     const entityStems = new Set(entities.flatMap((e) => tokens.slice(e.start, e.end).map(stem)));
-    // Every word but glue counts for passages (rare ones count most), except places: "California" names no passage.
+    // The words that name a topic count for passages; a question with none but the career ("what is an MSL")
+    // counts every word but glue. Places never do: "California" names no passage.
     const placeStems = new Set(entities.filter((e) => e.type !== 'career').flatMap((e) => tokens.slice(e.start, e.end).map(stem)));
-    const passages = this.passages.search(this.query(stems.filter((s, i) => !GLUE_WORDS.has(tokens[i]!) && !placeStems.has(s))));
+    const usable = tokens.flatMap((t, i) => (GLUE_WORDS.has(t) || placeStems.has(stems[i]!) ? [] : [i]));
+    const topical = usable.filter((i) => !NON_TOPIC_WORDS.has(tokens[i]!) || tokens[i] === this.careerToken);
+    const chosen = topical.some((i) => tokens[i] !== this.careerToken) ? topical : usable;
+    const passages = this.passages.search(this.query(chosen.map((i) => stems[i]!)));
     for (const p of passages) bump(p.intent, WEIGHTS.passage * p.score);
     for (const k of keywords) bump(k, WEIGHTS.keyword);
 
@@ -217,6 +228,14 @@ export class Reader {
     }
     return found;
   }
+}
+
+/**
+ * A keyword's words are matched as typed, with only a plural "s" folded: stems would make "linked list" name
+ * LinkedIn and "post" name "postings".
+ */
+function singular(word: string): string {
+  return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 }
 
 /** One case-insensitive pattern for a list of phrases, matched as whole words. */

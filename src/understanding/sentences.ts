@@ -13,7 +13,9 @@ const QUESTION_START = /^(?:what|what's|whats|how|hows|how's|which|where|when|wh
 const QUESTION_MARKER = /\b(?:wondering|wonder|curious|want to know|would like to know|need to know|looking for advice|any advice|any tips|not sure|unsure|trying to figure out|trying to understand|hoping to learn)\b\s*(?:about|on|whether|if|how|what|why|where|which|when)?\s*/i;
 const GREETING = /^(?:hi+|hey+|hello+|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening|day)|dear \w+)(?:\s+(?:all|everyone|everybody|guys|folks|there|team|bot|friends))?[\s,!.:;-]*/i;
 // A clause that starts a second question inside one sentence: "…, and how do I build them".
-const SECOND_QUESTION = /(?:,\s*|\s+)(?:and|also|plus|but|or)\s+(?=(?:what|how|which|where|when|why|who|is|are|do|does|can|could|should|would|will)\b)/i;
+const SECOND_QUESTION = /(?:,\s*|\s+)(?:and|also|plus|but|or)\s+(?=(?:what|what's|whats|how|how's|hows|which|where|when|why|who|is|are|do|does|can|could|should|would|will)\b)/i;
+// A sentence may open with a conjunction ("And what websites should I use?"): it asks all the same.
+const LEADING_CONJUNCTION = /^(?:and|also|plus|so|but|or|then)\s+/i;
 // Words that make a clause before the question the writer's own story.
 const FIRST_PERSON = /\b(?:i|im|i'm|i've|ive|my|me|we|we're|our)\b/i;
 // A clause this long before the question is story even without "I": a short one is the question's subject.
@@ -43,7 +45,8 @@ export function shapeOf(raw: string): MessageShape {
   const sentences = text.split(/(?<=[.!?;])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
   const questions: string[] = [];
   const story: string[] = [];
-  for (const sentence of sentences) {
+  for (const full of sentences) {
+    const sentence = full.replace(LEADING_CONJUNCTION, '');
     const asked = questionIn(sentence);
     if (asked) {
       questions.push(asked.question);

@@ -53,6 +53,9 @@ export function prepareTraining(pack: Pack, english: ReadonlySet<string>): Train
   for (const [intent, list] of Object.entries(pack.phrasings)) list.forEach((u) => add(intent, u));
   for (const [intent, list] of Object.entries(pack.conversation)) list.forEach((u) => add(intent, u));
   for (const unit of pack.units.values()) {
+    // Salary questions are the "salary" intent's when the pack has phrasings for it; the overview unit would only
+    // compete with it from two examples, which naive Bayes favours on long messages.
+    if (unit.id === pack.salary?.overview.id && pack.phrasings.salary) continue;
     add(unit.id, unit.title);
     add(unit.id, unit.ask);
     unit.keywords.forEach((k) => add(unit.id, k));
