@@ -107,7 +107,8 @@ export function composeSalary(pack: Pack, { query: q, gap, yearly }: SalaryAsk):
   return {
     blocks,
     suggestions: suggest([...others.slice(0, 2).map((o) => placeAsk(pack, o)), topAsk(pack, kind === 'state' ? 'industry' : 'state')]),
-    outcome: partial ?? 'salary', unitIds: found.map((f) => f.id), feedback: true,
+    // A single figure comes with the rest of its list, so the reply gives that list too.
+    outcome: partial ?? 'salary', unitIds: [...found.map((f) => f.id), ...(found.length === 1 ? [LIST_IDS[kind]] : [])], feedback: true,
   };
 }
 

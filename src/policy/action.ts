@@ -21,7 +21,8 @@ export interface SalaryQuery {
 
 /** What the guide doesn't cover in a question, in the words the reply will use. */
 export type Gap =
-  | { readonly kind: 'topic'; readonly topic: string }
+  /** A topic the guide leaves out: one of the curated topics, or the question's own words the guide doesn't know. */
+  | { readonly kind: 'topic'; readonly topic: string; readonly from: 'topics' | 'words' }
   | { readonly kind: 'question' }
   | { readonly kind: 'figures' }
   | { readonly kind: 'why' }

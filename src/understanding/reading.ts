@@ -57,4 +57,6 @@ export interface Reading {
   readonly focus: Analysis;
   /** Each question of a message that asks several, in order; empty when it asks one. */
   readonly parts: readonly Analysis[];
+  /** The whole message, when it has more than its question: story around it that may name what the question means. */
+  readonly whole?: Analysis;
 }

@@ -10,12 +10,14 @@ export const MAX_PARTS = 3;
 
 // Words a question starts with, and phrases that turn a statement into one ("I'm wondering whether …").
 const QUESTION_START = /^(?:what|what's|whats|how|hows|how's|which|where|when|why|who|whom|whose|is|are|am|was|were|do|does|did|can|could|should|would|will|shall|may|might|must|any|anyone|anybody|has|have|had|tell me|explain|describe|list|give me|show me|i want to know|i'd like to know|id like to know|is there|are there|advice|tips|help me)\b/i;
-const QUESTION_MARKER = /\b(?:wondering|wonder|curious|want to know|would like to know|need to know|looking for advice|any advice|any tips|not sure|unsure|trying to figure out|trying to understand|hoping to learn)\b\s*(?:about|on|whether|if|how|what|why|where|which|when)?\s*/i;
+const QUESTION_MARKER = /\b(?:wondering|wonder|curious|want to know|would like to know|need to know|not sure|unsure|trying to figure out|trying to understand|hoping to learn)\b\s*(?:about|on|whether|if|how|what|why|where|which|when)?\s*/i;
 const GREETING = /^(?:hi+|hey+|hello+|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening|day)|dear \w+)(?:\s+(?:all|everyone|everybody|guys|folks|there|team|bot|friends))?[\s,!.:;-]*/i;
 // A clause that starts a second question inside one sentence: "…, and how do I build them".
-const SECOND_QUESTION = /(?:,\s*|\s+)(?:and|also|plus|but|or)\s+(?=(?:what|what's|whats|how|how's|hows|which|where|when|why|who|is|are|do|does|can|could|should|would|will)\b)/i;
+const SECOND_QUESTION = /(?:,\s*|\s+)(?:and|also|plus|but|or|\+|&)\s+(?=(?:what|what's|whats|how|how's|hows|which|where|when|why|who|is|are|do|does|can|could|should|would|will)\b)/i;
 // A sentence may open with a conjunction ("And what websites should I use?"): it asks all the same.
-const LEADING_CONJUNCTION = /^(?:and|also|plus|so|but|or|then)\s+/i;
+const LEADING_CONJUNCTION = /^(?:(?:and|also|plus|so|but|or|then|like|ok|okay|um|well|honestly|seriously|basically)\b[\s,]*)+/i;
+// "…long story… tl;dr can you become an MSL without a PhD": what follows the tl;dr is the question.
+const TLDR = /\btl\s*;?\s*dr\b[:,.\s-]*/i;
 // Words that make a clause before the question the writer's own story.
 const FIRST_PERSON = /\b(?:i|im|i'm|i've|ive|my|me|we|we're|our)\b/i;
 // A clause this long before the question is story even without "I": a short one is the question's subject.
@@ -41,12 +43,18 @@ export function shapeOf(raw: string): MessageShape {
   const afterGreeting = greeted ? text.slice(greeted[0].length) : text;
   const greeting = !!greeted && afterGreeting.split(' ').filter(Boolean).length >= 2;
   if (greeting) text = afterGreeting;
+  const tldr = TLDR.exec(text);
+  if (tldr && text.slice(tldr.index + tldr[0].length).trim().split(' ').length >= 2) {
+    const question = text.slice(tldr.index + tldr[0].length).trim();
+    return { greeting, focus: question, context: text.slice(0, tldr.index).trim(), parts: splitQuestion(question).slice(0, MAX_PARTS) };
+  }
 
   const sentences = text.split(/(?<=[.!?;])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
   const questions: string[] = [];
   const story: string[] = [];
   for (const full of sentences) {
-    const sentence = full.replace(LEADING_CONJUNCTION, '');
+    // Emoji, quotes and dashes before the first word say nothing about whether it asks.
+    const sentence = full.replace(/^[^\p{L}\p{N}]+/u, '').replace(LEADING_CONJUNCTION, '');
     const asked = questionIn(sentence);
     if (asked) {
       questions.push(asked.question);

@@ -14,6 +14,12 @@ const PREFERRED_BONUS = 1_000_000;
 // Corrections are remembered per spelling; this bounds that memory however much gibberish arrives.
 const MAX_CACHED_CORRECTIONS = 5000;
 
+/** Whether two words of the same length differ only by two neighbouring letters swapped. */
+function isSwap(a: string, b: string): boolean {
+  const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
+}
+
 export function maxEdits(length: number): number {
   if (length < MIN_CORRECTABLE_LENGTH) return 0;
   return length >= TWO_EDIT_LENGTH ? 2 : 1;
@@ -77,7 +83,8 @@ export class SpellingCorrector {
     let best = word;
     let bestCount = 0;
     for (const candidate of this.byInitial.get(word[0]!) ?? []) {
-      if (candidate.length !== word.length + 1) continue;
+      // One dropped letter ("typs"), or two swapped ("hoem"): the commonest slips in short words.
+      if (candidate.length !== word.length + 1 && !(candidate.length === word.length && isSwap(word, candidate))) continue;
       const count = this.known.get(candidate) ?? 0;
       if (count > bestCount && DamerauLevenshteinDistance(word, candidate) === 1) { best = candidate; bestCount = count; }
     }
