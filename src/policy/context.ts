@@ -42,7 +42,9 @@ export function contextFor(pack: Pack, reading: Reading, a: Analysis, memory: Co
   const careers = [...a.entities.filter((e) => e.type === 'career'), ...(a.jobTitle ? [a.jobTitle] : [])];
   const followUp = (memory.unitId !== undefined || memory.salary !== undefined) && a.topicWords.length <= FOLLOW_UP_WORDS;
   const inDomain = wholeOnTopic || a.signals.careerNamed || a.signals.pay || a.signals.topics.length > 0
-    || (confidence >= THRESHOLDS.clarify && a.coverage >= THRESHOLDS.minCoverage) || (followUp && a.coverage > 0);
+    // A fair match counts only when nothing in the question is foreign to the guide: "best pizza place in New York".
+    || (confidence >= THRESHOLDS.clarify && a.coverage >= THRESHOLDS.minCoverage && (a.unknown.length === 0 || confidence >= THRESHOLDS.answer))
+    || (followUp && a.coverage > 0);
   return {
     pack, reading, a, memory, top: a.ranked[0], answerable, confidence,
     places: a.entities.filter((e) => e.type !== 'career'), careers, followUp, inDomain,

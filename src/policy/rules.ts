@@ -205,7 +205,7 @@ function aboutLastAnswer(c: Context): Action | undefined {
 /** Between the thresholds, or two unrelated intents neck and neck: ask which was meant. */
 function clarify(c: Context): Action | undefined {
   const best = c.answerable[0];
-  if (!best || c.confidence < THRESHOLDS.clarify || c.a.coverage < THRESHOLDS.minCoverage) return undefined;
+  if (!best || !c.inDomain || c.confidence < THRESHOLDS.clarify || c.a.coverage < THRESHOLDS.minCoverage) return undefined;
   const choices = c.answerable.filter((x) => x.score >= best.score - THRESHOLDS.minGap).slice(0, MAX_CHOICES).map((x) => x.intent);
   // One reading only, and a fair one: answer it rather than ask about a single choice.
   if (choices.length <= 1 && c.confidence >= (THRESHOLDS.clarify + THRESHOLDS.answer) / 2) {

