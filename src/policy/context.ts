@@ -34,9 +34,11 @@ export interface Context {
 /** The context of one question; a part of a longer message is on topic when the whole message is. */
 export function contextFor(pack: Pack, reading: Reading, a: Analysis, memory: ConversationMemory, wholeOnTopic = false): Context {
   const near = new Set(neighbours(pack, memory.unitId));
+  // The message's story counts a little towards what its question means ("…interview next week. Any advice?").
+  const story = a === reading.focus && reading.whole ? new Map(reading.whole.ranked.map((c) => [c.intent, c.score])) : undefined;
   const answerable = a.ranked
     .filter((c) => pack.units.has(c.intent) || (SALARY.has(c.intent) && pack.salary))
-    .map((c) => (near.has(c.intent) ? { intent: c.intent, score: Math.min(1, c.score + THRESHOLDS.context) } : c))
+    .map((c) => ({ intent: c.intent, score: Math.min(1, c.score + (near.has(c.intent) ? THRESHOLDS.context : 0) + THRESHOLDS.story * (story?.get(c.intent) ?? 0)) }))
     .sort((x, y) => y.score - x.score);
   const confidence = (answerable[0]?.score ?? 0) * a.coverage;
   const careers = [...a.entities.filter((e) => e.type === 'career'), ...(a.jobTitle ? [a.jobTitle] : [])];

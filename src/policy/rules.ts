@@ -17,6 +17,8 @@ const SALARY = new Set<string>(SALARY_INTENTS);
 const TOP_WORDS = new Set(['most', 'highest', 'best', 'top', 'more', 'higher']);
 // Words that point at the answer just given.
 const POINTS_AT_ANSWER = /\b(?:that|this|it|those|these|they|them)\b/i;
+// Words that ask for the step before.
+const BACK_WORDS = new Set(['before', 'previous', 'back', 'earlier', 'prior']);
 // A conversation move says little besides itself: "what comes after my master's?" has two more words.
 const MOVE_WORDS = 2;
 // A word for someone's job: plumbers, electricians, accountants, surveyors.
@@ -40,7 +42,7 @@ export const RULES: readonly Rule[] = [
   { name: 'small talk', act: smallTalk },
   { name: 'yearly figures', act: (c) => (isMove(c, 'per_year') ? { kind: 'salary', query: lastQuery(c.memory) ?? salaryQuery('salary', c.a), yearly: true } : undefined) },
   { name: 'why after figures', act: whyAfterFigures },
-  { name: 'walk-through step', act: (c) => (c.a.entities.length === 0 ? stepMove(c.pack, c.a, c.memory, isMove(c, 'next_step', THRESHOLDS.clarify) ? 'next' : isMove(c, 'previous_step', THRESHOLDS.clarify) ? 'previous' : undefined) : undefined) },
+  { name: 'walk-through step', act: walkthroughStep },
   { name: 'tell me more', act: (c) => (isMove(c, 'more', THRESHOLDS.clarify) && otherWords(c.a).length === 0 && c.places.length === 0 ? moreAfter(c.pack, c.memory) ?? { kind: 'talk', intent: 'help' } : undefined) },
   { name: 'pay for another job', act: payForCareer },
   { name: 'pay in a place', act: payInPlace },
@@ -72,6 +74,16 @@ function answerChoice(c: Context): Action | undefined {
     return SALARY.has(id) ? { kind: 'salary', query: { ...salaryQuery(id, c.a), intent: id as 'salary' } } : { kind: 'answer', unitIds: [id] };
   }
   return isMove(c, 'no') ? { kind: 'declined' } : undefined;
+}
+
+/** "What's next?", "the step before?", "what comes after my master's?": only when that is what the message asks. */
+function walkthroughStep(c: Context): Action | undefined {
+  if (c.a.entities.length > 0) return undefined;
+  // A unit the message names better than any move ("growth after MSL") is a question about that unit.
+  if ((c.answerable[0]?.score ?? 0) >= (c.top?.score ?? 0) && !c.pack.units.get(c.answerable[0]?.intent ?? '')?.step) return stepMove(c.pack, c.a, c.memory, undefined);
+  const next = isMove(c, 'next_step', THRESHOLDS.clarify) && c.a.signals.after;
+  const previous = isMove(c, 'previous_step', THRESHOLDS.clarify) && c.a.tokens.some((t) => BACK_WORDS.has(t));
+  return stepMove(c.pack, c.a, c.memory, next ? 'next' : previous ? 'previous' : undefined);
 }
 
 function smallTalk(c: Context): Action | undefined {
@@ -155,7 +167,8 @@ function answer(c: Context): Action | undefined {
 /** What a confident answer leaves out: a topic the guide doesn't cover, a number it doesn't give, a judgement of a name it only lists. */
 function partialGap(c: Context, unitId: string): Gap | undefined {
   const s = c.a.signals;
-  const topic = s.topics.find((t) => !t.salary);
+  // Outside a pay answer, a pay topic ("401k match") is as much a gap as any other.
+  const topic = s.topics[0];
   if (topic) return { kind: 'topic', topic: topic.label, from: 'topics' };
   const unit = c.pack.units.get(unitId)!;
   const text = unit.excerpt.map((p) => (p.kind === 'paragraph' ? p.text : p.items.join(' '))).join(' ').toLowerCase();
@@ -209,7 +222,9 @@ function clarify(c: Context): Action | undefined {
   const choices = c.answerable.filter((x) => x.score >= best.score - THRESHOLDS.minGap).slice(0, MAX_CHOICES).map((x) => x.intent);
   // One reading only, and a fair one: answer it rather than ask about a single choice.
   if (choices.length <= 1 && c.confidence >= (THRESHOLDS.clarify + THRESHOLDS.answer) / 2) {
-    return SALARY.has(best.intent) ? { kind: 'salary', query: salaryQuery(best.intent, c.a) } : { kind: 'answer', unitIds: [best.intent] };
+    if (SALARY.has(best.intent)) return withSalaryGap(c, { kind: 'salary', query: salaryQuery(best.intent, c.a) });
+    const gap = partialGap(c, best.intent);
+    return { kind: 'answer', unitIds: [best.intent], ...(gap ? { gap } : {}) };
   }
   return { kind: 'clarify', choices: choices.length ? choices : [best.intent] };
 }

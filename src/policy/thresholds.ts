@@ -16,12 +16,14 @@ export const THRESHOLDS = Object.freeze({
   minCoverage: 0.6,
   /** Small talk ("hi", "thanks") is answered only when it is clearly that, not a question with a greeting in front. */
   talk: 0.5,
-  /** A unit whose passage matches the question this well is worth showing under a gap sentence as the nearest thing. */
-  nearest: 0.3,
+  /** A unit that matches the question this well is worth showing under a gap sentence as the nearest thing the guide says. */
+  nearest: 0.2,
   /** Unknown words that make up this share of what is asked mean the guide doesn't answer it, however good the rest looks. */
   unknownShare: 0.5,
   /** Parts and siblings of the last answer count this much more: after "types of MSL", "regulatory affairs" means the type. */
   context: 0.12,
+  /** The story around a long message's question counts this much of the question itself: it says what "that" means. */
+  story: 0.35,
 });
 
 // Up to three choices in "Did you mean…?": Teams shows at most three suggested actions.

@@ -64,7 +64,7 @@ export function shapeOf(raw: string): MessageShape {
     }
   }
   // Nothing reads as a question: a fragment ("msl travel"), or a statement meant as one. Then all of it is asked.
-  if (questions.length === 0) return { greeting, focus: text, context: '', parts: [text] };
+  if (questions.length === 0) return { greeting, focus: text, context: '', parts: splitQuestion(text).slice(0, MAX_PARTS) };
   const parts = questions.flatMap(splitQuestion).slice(0, MAX_PARTS);
   return { greeting, focus: questions.join(' '), context: story.join(' '), parts };
 }
