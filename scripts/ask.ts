@@ -2,8 +2,7 @@
 import { CareerAdvisor } from '../src/career-advisor.js';
 import { toPlainText } from '../src/channels/plain-text.js';
 import { loadConfig } from '../src/config.js';
-import { loadKnowledge } from '../src/knowledge/load-knowledge.js';
-import { COMMON_KNOWLEDGE_DIR } from '../src/paths.js';
+import { loadConfiguredKnowledge } from '../src/knowledge/load-knowledge.js';
 import type { ConversationMemory } from '../src/policy/memory.js';
 import type { Analysis } from '../src/understanding/reading.js';
 
@@ -13,7 +12,7 @@ if (messages.length === 0) {
   process.exit(2);
 }
 const config = loadConfig();
-const advisor = new CareerAdvisor(loadKnowledge(config.knowledge.packDirs, COMMON_KNOWLEDGE_DIR, { guideUrl: config.knowledge.guideUrl }), { advisor: config.advisor });
+const advisor = new CareerAdvisor(loadConfiguredKnowledge(config), { advisor: config.advisor });
 const score = (n: number): string => n.toFixed(2);
 
 let memory: ConversationMemory = {};

@@ -2,8 +2,8 @@
 // growth over 40,000 conversations, each against its target. Talks only to bots it starts itself on 127.0.0.1.
 import { cpus, platform, release, totalmem } from 'node:os';
 import { CareerAdvisor } from '../src/career-advisor.js';
-import { loadKnowledge } from '../src/knowledge/load-knowledge.js';
-import { KNOWLEDGE_DIR } from '../src/paths.js';
+import { loadConfig } from '../src/config.js';
+import { loadConfiguredKnowledge } from '../src/knowledge/load-knowledge.js';
 import { evalConversations, evalQuestions } from './bench/eval-questions.js';
 import { measureLatency } from './bench/latency.js';
 import { measureMemoryGrowth } from './bench/memory.js';
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
 
   console.log('Latency: CareerAdvisor.respond over every evaluation turn, in process…');
-  const latency = measureLatency(new CareerAdvisor(loadKnowledge(KNOWLEDGE_DIR)), evalConversations());
+  const latency = measureLatency(new CareerAdvisor(loadConfiguredKnowledge(loadConfig())), evalConversations());
   console.log(`  ${latency.turns} turns timed: p50 ${fixed(latency.p50Ms, 3)} ms, p99 ${fixed(latency.p99Ms, 3)} ms, max ${fixed(latency.maxMs, 1)} ms`);
   rows.push({ measure: 'Answer latency p50 (in process)', figure: `${fixed(latency.p50Ms, 3)} ms`, target: '', pass: true });
   rows.push({ measure: 'Answer latency p99 (in process)', figure: `${fixed(latency.p99Ms, 3)} ms`, target: `< ${P99_TARGET_MS} ms`, pass: latency.p99Ms < P99_TARGET_MS });

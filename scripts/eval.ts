@@ -4,17 +4,23 @@ import { basename } from 'node:path';
 import { CareerAdvisor } from '../src/career-advisor.js';
 import { EvalCases } from '../src/eval/eval-cases.js';
 import { runEval, type EvalReport } from '../src/eval/run-eval.js';
-import { loadKnowledge } from '../src/knowledge/load-knowledge.js';
+import { loadConfiguredKnowledge } from '../src/knowledge/load-knowledge.js';
 import { loadConfig } from '../src/config.js';
-import { COMMON_KNOWLEDGE_DIR, EVAL_BASELINE_FILE, EVAL_SETS } from '../src/paths.js';
+import { EVAL_BASELINE_FILE, EVAL_SETS } from '../src/paths.js';
 import { readBaseline, regressions } from '../src/eval/baseline.js';
+import { idTranslation } from '../src/eval/id-translation.js';
+import { loadPack } from '../src/knowledge/load-pack.js';
 
 const args = process.argv.slice(2);
 const update = args.includes('--update-baseline');
 const verbose = args.includes('--verbose');
-const files = args.filter((a) => !a.startsWith('--'));
+// --ids-from <pack-dir>: judge a pack whose unit ids differ (an imported one) in another pack's ids, matched by heading.
+const idsFrom = args.includes('--ids-from') ? args[args.indexOf('--ids-from') + 1] : undefined;
+const files = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--ids-from');
 const config = loadConfig();
-const advisor = new CareerAdvisor(loadKnowledge(config.knowledge.packDirs, COMMON_KNOWLEDGE_DIR));
+const knowledge = loadConfiguredKnowledge(config);
+const advisor = new CareerAdvisor(knowledge);
+const translate = idsFrom ? idTranslation(knowledge.packs[0]!, loadPack(idsFrom, knowledge.common)) : undefined;
 const sets = files.length ? files.map((file) => ({ file, role: 'given' })) : EVAL_SETS;
 const pct = (n: number): string => `${(100 * n).toFixed(1)}%`;
 const baseline = readBaseline(EVAL_BASELINE_FILE);
@@ -22,7 +28,7 @@ const next: Record<string, string[]> = { ...baseline };
 
 for (const { file, role } of sets) {
   const name = basename(file);
-  const report = runEval(advisor, EvalCases.parse(JSON.parse(readFileSync(file, 'utf8'))));
+  const report = runEval(advisor, EvalCases.parse(JSON.parse(readFileSync(file, 'utf8'))), translate);
   console.log(`\n=== ${name} (${role}) ===`);
   // Blind sets are reported, not studied: their misses are printed only on request.
   if (role !== 'blind' || verbose) print(report);
@@ -34,7 +40,7 @@ for (const { file, role } of sets) {
   console.log(`Gap questions answered with a plain gap sentence: ${pct(report.gapShare)}`);
   console.log(`Accuracy ${pct(report.accuracy)} (${report.passed}/${report.total} turns)`);
 }
-if (update) {
+if (update && !idsFrom) {
   writeFileSync(EVAL_BASELINE_FILE, `${JSON.stringify(next, null, 1)}\n`);
   console.log(`\nBaseline written to ${basename(EVAL_BASELINE_FILE)}.`);
 }

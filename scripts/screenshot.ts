@@ -4,8 +4,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { createApp } from '../src/create-app.js';
-import { loadKnowledge } from '../src/knowledge/load-knowledge.js';
-import { KNOWLEDGE_DIR, PROJECT_ROOT } from '../src/paths.js';
+import { loadConfiguredKnowledge } from '../src/knowledge/load-knowledge.js';
+import { PROJECT_ROOT } from '../src/paths.js';
 import { listeningPort, startServer } from '../src/server.js';
 import { launchChromium } from './launch-chromium.js';
 
@@ -16,14 +16,15 @@ const VIEWPORT = { width: 900, height: 760 } as const;
 const SHOW_TIMEOUT_MS = 15_000;
 
 async function main(): Promise<void> {
-  const knowledge = loadKnowledge(KNOWLEDGE_DIR);
-  const server = await startServer(createApp(loadConfig({}), knowledge), 0, '127.0.0.1');
+  const config = loadConfig({});
+  const knowledge = loadConfiguredKnowledge(config);
+  const server = await startServer(createApp(config, knowledge), 0, '127.0.0.1');
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: VIEWPORT });
     await page.goto(`http://127.0.0.1:${listeningPort(server)}/`);
-    await page.getByText(knowledge.replies.welcome.slice(0, 40)).first().waitFor({ timeout: SHOW_TIMEOUT_MS });
-    await page.getByRole('toolbar', { name: 'Suggested actions' }).getByRole('button', { name: 'How much do MSLs earn in California?' }).click();
+    await page.getByText(knowledge.packs[0]!.replies.welcome.slice(0, 40)).first().waitFor({ timeout: SHOW_TIMEOUT_MS });
+    await page.getByRole('toolbar', { name: 'Suggested actions' }).getByRole('button', { name: 'Pay in California' }).click();
     await page.locator('.ac-adaptiveCard', { hasText: '$164,660' }).first().waitFor({ timeout: SHOW_TIMEOUT_MS });
     // Move the pointer off the buttons and let Web Chat finish scrolling to the newest message.
     await page.mouse.move(0, 0);

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
 import { createApp } from './create-app.js';
 import { KnowledgeError } from './knowledge/knowledge-error.js';
-import { loadKnowledge } from './knowledge/load-knowledge.js';
+import { loadConfiguredKnowledge } from './knowledge/load-knowledge.js';
 import { createLogger } from './logger.js';
-import { COMMON_KNOWLEDGE_DIR, PROJECT_ROOT } from './paths.js';
+import { PROJECT_ROOT } from './paths.js';
 import { listeningPort, startServer } from './server.js';
 
 /** Local settings; variables already set in the environment win over the file. */
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     process.exit(1);
   });
 
-  const app = createApp(config, loadKnowledge(config.knowledge.packDirs, COMMON_KNOWLEDGE_DIR, { guideUrl: config.knowledge.guideUrl }), logger);
+  const app = createApp(config, loadConfiguredKnowledge(config), logger);
   const server = await startServer(app, config.port);
   const port = listeningPort(server);
   logger.info({ port, auth: config.authEnabled, storage: config.storage.kind, localDirectLine: config.webChat.localDirectLine }, 'listening');

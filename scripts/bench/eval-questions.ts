@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Activity } from 'botbuilder';
 import { EvalCases } from '../../src/eval/eval-cases.js';
-import { EVAL_CASES_FILES } from '../../src/paths.js';
+import { EVAL_SETS } from '../../src/paths.js';
 
 /** The project's evaluation conversations, each a list of questions asked in turn. */
 export function evalConversations(): string[][] {
-  return EVAL_CASES_FILES.flatMap((file) => EvalCases.parse(JSON.parse(readFileSync(file, 'utf8'))).cases.map((c) => c.turns.map((t) => t.q)));
+  return EVAL_SETS.flatMap(({ file }) => EvalCases.parse(JSON.parse(readFileSync(file, 'utf8'))).cases.map((c) => c.turns.map((t) => t.q)));
 }
 
 /** Every question of the evaluation sets that is not blank, in order: realistic traffic for the load tests. */

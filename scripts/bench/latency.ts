@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { CareerAdvisor } from '../../src/career-advisor.js';
-import type { ConversationMemory } from '../../src/nlu/decision.js';
+import type { ConversationMemory } from '../../src/policy/memory.js';
 import { percentile } from './stats.js';
 
 /** Untimed turns first, so the JIT has compiled the hot paths: every turn once, or this long if that is sooner. */
@@ -37,7 +37,7 @@ function pass(advisor: CareerAdvisor, conversations: readonly (readonly string[]
     let memory: ConversationMemory = {};
     for (const text of turns) {
       const start = performance.now();
-      memory = advisor.respond(text, memory).reply.memory;
+      memory = advisor.respond(text, memory).decision.memory;
       record?.(performance.now() - start);
     }
   }

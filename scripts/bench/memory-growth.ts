@@ -4,8 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadConfig } from '../../src/config.js';
 import { createApp } from '../../src/create-app.js';
-import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
-import { KNOWLEDGE_DIR } from '../../src/paths.js';
+import { loadConfiguredKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { BoundedMemoryStorage } from '../../src/storage/bounded-memory-storage.js';
 import { createStorage } from '../../src/storage/create-storage.js';
 import { evalQuestions, messageActivity } from './eval-questions.js';
@@ -53,7 +52,7 @@ async function settle(): Promise<NodeJS.MemoryUsage> {
 async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, STORAGE: 'memory' });
   const storage = createStorage(config.storage);
-  const app = createApp(config, loadKnowledge(KNOWLEDGE_DIR), undefined, storage);
+  const app = createApp(config, loadConfiguredKnowledge(config), undefined, storage);
   const questions = evalQuestions();
   let n = 0;
   const converse = async (texts: readonly string[]): Promise<void> => {

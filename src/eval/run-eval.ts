@@ -43,12 +43,13 @@ export function expectation(t: EvalTurn): string {
 }
 
 /** Runs every case as a conversation through the advisor, each turn's memory carried to the next, and judges each turn. */
-export function runEval(advisor: CareerAdvisor, cases: EvalCases): EvalReport {
+export function runEval(advisor: CareerAdvisor, cases: EvalCases, translate: (id: string) => string = (id) => id): EvalReport {
   const results: TurnResult[] = [];
   for (const c of cases.cases) {
     let memory: ConversationMemory = {};
     c.turns.forEach((turn, i) => {
-      const { decision, reply } = advisor.respond(turn.q, memory);
+      const { decision, reply: given } = advisor.respond(turn.q, memory);
+      const reply = { ...given, unitIds: given.unitIds.map(translate) };
       memory = decision.memory;
       const problem = judgeTurn(turn, reply);
       results.push({

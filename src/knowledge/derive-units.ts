@@ -1,4 +1,5 @@
 import { foldQuotes, type GuideBlock } from './guide-parser.js';
+import type { CareerNames } from './knowledge.js';
 import { MAX_LABEL_CHARS, type UnitSpec } from './schema.js';
 
 /** "Step 3: Gain relevant professional experience": a walk-through step. */
@@ -44,9 +45,10 @@ export function findSalaryHeadings(blocks: readonly GuideBlock[]): SalaryHeading
  * - questions (headings ending in "?") stand alone, like the FAQ;
  * - salary lists are not units: the salary tables hold them, and the question before them is the overview.
  */
-export function deriveUnits(blocks: readonly GuideBlock[], careerNames: readonly string[]): UnitSpec[] {
+export function deriveUnits(blocks: readonly GuideBlock[], career: CareerNames): UnitSpec[] {
   const salary = findSalaryHeadings(blocks);
-  const namesCareer = (text: string): boolean => careerNames.some((n) => foldQuotes(text).toLowerCase().includes(n));
+  const namesCareer = (text: string): boolean => career.aliases.some((n) => foldQuotes(text).toLowerCase().includes(n));
+  const unit = (title: string, ids: Set<string>, extra: Partial<UnitSpec>): UnitSpec & { children: string[] } => makeUnit(title, ids, extra, career);
   const specs: UnitSpec[] = [];
   const ids = new Set<string>();
   let parent: UnitSpec | undefined;
@@ -94,11 +96,11 @@ function bodyOf(blocks: readonly GuideBlock[], i: number): GuideBlock[] {
   return body;
 }
 
-function unit(title: string, ids: Set<string>, extra: Partial<UnitSpec>): UnitSpec & { children: string[] } {
+function makeUnit(title: string, ids: Set<string>, extra: Partial<UnitSpec>, career: CareerNames): UnitSpec & { children: string[] } {
   return {
     id: uniqueId(title, ids),
     title,
-    label: shortLabel(title),
+    label: shortLabel(abbreviate(title, career)),
     excerpt: { heading: title },
     children: [],
     listChildren: true,
@@ -107,6 +109,15 @@ function unit(title: string, ids: Set<string>, extra: Partial<UnitSpec>): UnitSp
     related: [],
     ...extra,
   } as UnitSpec & { children: string[] };
+}
+
+/** "What is a clinical research associate?" → "What is a CRA?": the career's short name makes captions fit. */
+export function abbreviate(title: string, career: CareerNames): string {
+  let out = foldQuotes(title);
+  for (const name of [career.plural, career.name]) {
+    out = out.replace(new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'gi'), name === career.plural ? career.shortPlural : career.short);
+  }
+  return out.replace(/^(Step \d+):\s*/i, '$1: ');
 }
 
 /** A lower_snake_case id from a heading, unique among those given out. */

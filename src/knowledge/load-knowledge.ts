@@ -2,6 +2,7 @@ import { loadCommonKnowledge, type CommonKnowledge } from './common-knowledge.js
 import type { Pack } from './knowledge.js';
 import { KnowledgeError, type KnowledgeIssue } from './knowledge-error.js';
 import { loadPack, type PackOptions } from './load-pack.js';
+import { COMMON_KNOWLEDGE_DIR } from '../paths.js';
 
 /** Every guide pack the bot serves, and what they share. */
 export interface Knowledge {
@@ -38,4 +39,9 @@ export function loadKnowledge(packDirs: readonly string[], commonDir: string, op
 /** The one pack of a single-career bot, or the first: for tools and tests that work with one guide. */
 export function primaryPack(knowledge: Knowledge): Pack {
   return knowledge.packs[0]!;
+}
+
+/** The knowledge the configuration names (KNOWLEDGE_DIR, GUIDE_URL), as the bot and the tools load it. */
+export function loadConfiguredKnowledge(config: { readonly knowledge: { readonly packDirs: readonly string[]; readonly guideUrl: string | undefined } }): Knowledge {
+  return loadKnowledge(config.knowledge.packDirs, COMMON_KNOWLEDGE_DIR, { guideUrl: config.knowledge.guideUrl });
 }

@@ -47,10 +47,10 @@ export function loadPack(dir: string, common: CommonKnowledge, options: PackOpti
 
   const blocks = parseGuide(guideText);
   const career = careerNames(meta.career);
-  const specs = unitsFile?.units ?? deriveUnits(blocks, career.aliases);
+  const specs = unitsFile?.units ?? deriveUnits(blocks, career);
   const units = resolveUnits(specs, blocks, (path, message) => files.issue(unitsFile ? PACK_FILES.units : PACK_FILES.guide, path, message));
   const folded = foldQuotes(guideText).toLowerCase();
-  const entities = mergeEntities(common, packEntities, blocks, meta.salary, folded);
+  const entities = mergeEntities(common, packEntities, blocks, meta.salary, folded, career);
   const salary = salaryOf(files, blocks, meta.salary, units, entities, !!packEntities);
   const phrasings = phrasingsFile?.intents ?? {};
   checkPhrasings(files, units, phrasings, !!salary);
@@ -85,7 +85,7 @@ function careerNames(c: PackFile['career']): CareerNames {
 }
 
 /** Common entities with the pack's own industries first; a career is on topic when the guide's text names it. */
-function mergeEntities(common: CommonKnowledge, pack: PackEntities | undefined, blocks: readonly GuideBlock[], salary: PackFile['salary'], guide: string): Entities {
+function mergeEntities(common: CommonKnowledge, pack: PackEntities | undefined, blocks: readonly GuideBlock[], salary: PackFile['salary'], guide: string, career: CareerNames): Entities {
   const own: Industry[] = (pack?.industries ?? derivedIndustries(blocks, salary, common)).map((i) => ({
     id: i.id, name: i.name, inline: i.inline ?? i.name.toLowerCase(), aliases: i.aliases, listed: true,
   }));
@@ -94,7 +94,9 @@ function mergeEntities(common: CommonKnowledge, pack: PackEntities | undefined, 
     .filter((i) => !own.some((o) => o.id === i.id))
     .map((i) => ({ id: i.id, name: i.name, inline: i.inline ?? i.name, aliases: i.aliases.filter((a) => !taken.has(a.toLowerCase())), listed: false }));
   const overrides = new Map((pack?.careers ?? []).map((c) => [c.id, c.inGuide]));
-  const careers: Career[] = common.entities.careers.map((c) => ({
+  // The pack's own career is not "another career" ("clinical research associates" in a CRA guide).
+  const ownNames = new Set([...career.aliases, career.short.toLowerCase(), career.shortPlural.toLowerCase()]);
+  const careers: Career[] = common.entities.careers.filter((c) => !c.aliases.some((a) => ownNames.has(a.toLowerCase()))).map((c) => ({
     id: c.id, name: c.name, aliases: c.aliases,
     inGuide: overrides.get(c.id) ?? c.aliases.some((a) => containsPhrase(guide, a.toLowerCase())),
   }));

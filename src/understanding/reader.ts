@@ -42,6 +42,7 @@ const MARKUP = /<\/?[a-z][^>]*>|<script|javascript:/i;
 // Stems that make a message a pay question whatever else it names ("what's the salary of a nurse").
 const PAY_STEMS = new Set(['salari', 'pai']);
 const PAY_VERBS = new Set(['make', 'makes', 'making', 'earn', 'earns', 'get', 'gets']);
+const EARN = new Set(['earn', 'earns', 'earning']);
 // "What do MSLs make" asks about pay when "make" ends the question or pay words follow it, not "make a good candidate".
 const MAKE_FOLLOWERS = new Set(['in', 'at', 'per', 'annually', 'yearly', 'starting', 'on', 'right', 'now', 'these', 'nowadays', 'typically', 'usually', 'roughly', 'approximately', 'there', 'working', 'as', 'with', 'after', 'when', 'if', 'compared', 'versus', 'than', 'vs', 'year', 'annual', 'hourly', 'monthly', 'overall', 'total']);
 const PERIODS = new Set(['year', 'month', 'week', 'hour', 'day']);
@@ -205,8 +206,10 @@ export class Reader {
       i === tokens.length - 1 || MAKE_FOLLOWERS.has(at(i + 1)!) || (at(i + 1) === 'a' && PERIODS.has(at(i + 2) ?? ''))
       // "What does a product manager at a pharma company make" names who earns before "make"; "make a good candidate" doesn't.
       || (namesSomething && !['a', 'an', 'the', 'you', 'me', 'it', 'them', 'us', 'him', 'her', 'sure', 'sense', 'good'].includes(at(i + 1)!))));
+    // "Earn" is pay unless something is earned ("earn a degree", "earn their trust").
+    const earn = tokens.some((t, i) => EARN.has(t) && !['a', 'an', 'the', 'my', 'your', 'their', 'his', 'her', 'our', 'some'].includes(at(i + 1) ?? '') || (EARN.has(t) && at(i + 1) === 'a' && PERIODS.has(at(i + 2) ?? '')));
     return {
-      pay: stems.some((s) => PAY_STEMS.has(s)) || howMuch || make,
+      pay: stems.some((s) => PAY_STEMS.has(s)) || howMuch || make || earn,
       quantity: this.quantity.test(text),
       evaluative: tokens.some((t) => this.evaluative.has(t)),
       compare: tokens.some((t) => COMPARE_WORDS.has(t)),
