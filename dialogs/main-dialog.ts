@@ -7,6 +7,14 @@ import type { TurnLog } from '../src/turn-log.js';
 
 export const MAIN_DIALOG = 'mainDialog';
 
+/** Which "Did you mean…?" choice a turn took: "yes" takes the first, a button or a retyped question takes its own. */
+function tookChoice(offered: readonly string[] | undefined, rule: string, units: readonly string[]): { took?: string } {
+  if (!offered?.length) return {};
+  if (rule === 'yes or no to a choice' && units.length) return { took: offered[0]! };
+  const taken = units.find((u) => offered.includes(u));
+  return taken ? { took: taken } : {};
+}
+
 /**
  * The whole turn, in four steps: understand the message, let the policy decide against the conversation's memory,
  * compose the reply, render it for the channel. Every message is understood afresh; follow-ups ("what about New
@@ -39,6 +47,9 @@ export class MainDialog extends ComponentDialog {
       units: reply.unitIds,
       confidence: decision.confidence,
       outcome: reply.outcome,
+      topics: [...new Set([read.reading.focus, ...read.reading.parts].flatMap((a) => a.signals.topics.map((t) => t.id)))],
+      ...(decision.action.kind === 'clarify' ? { offered: decision.action.choices } : {}),
+      ...tookChoice(memory.offered, decision.rule, reply.unitIds),
       latencyMs: Number((performance.now() - started).toFixed(2)),
     }, context.activity.text ?? '');
     if (Object.keys(decision.memory).length === 0) await this.memory.delete(context);

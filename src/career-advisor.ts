@@ -37,8 +37,11 @@ export interface Brain {
 export class CareerAdvisor implements Brain {
   private readonly readers: ReadonlyMap<string, Reader>;
 
-  constructor(readonly knowledge: Knowledge, private readonly options: ComposeOptions = {}, readers?: ReadonlyMap<string, Reader>) {
+  private readonly options: ComposeOptions;
+
+  constructor(readonly knowledge: Knowledge, options: ComposeOptions = {}, readers?: ReadonlyMap<string, Reader>) {
     this.readers = readers ?? new Map(knowledge.packs.map((p) => [p.id, createReader(p)]));
+    this.options = { ...options, careers: knowledge.packs.map((p) => p.career.plural) };
   }
 
   get primary(): Pack {
@@ -60,7 +63,7 @@ export class CareerAdvisor implements Brain {
   }
 
   welcome(): Reply {
-    return welcome(this.primary);
+    return welcome(this.knowledge.packs);
   }
 
   /** One turn: read, decide, compose. */

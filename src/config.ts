@@ -114,6 +114,10 @@ const Env = z
       (v) => (typeof v === 'string' ? optional(v.trim().toLowerCase()) : v),
       z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
     ),
+    LOG_UNANSWERED_TEXT: z.preprocess(
+      (v) => (typeof v === 'string' ? optional(v.trim().toLowerCase()) : v),
+      z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
+    ),
     LOG_USER_TEXT: z.preprocess(
       (v) => (typeof v === 'string' ? optional(v.trim().toLowerCase()) : v),
       z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
@@ -183,6 +187,8 @@ export interface LoggingConfig {
   readonly level: LogLevel;
   /** Whether turn logs carry the user's words, for content review; off by default. */
   readonly userText: boolean;
+  /** Whether turn logs carry the words of questions the bot could not answer, e-mail addresses and phone numbers masked; off by default. */
+  readonly unansweredText: boolean;
 }
 
 /** Per-address rate limit on the public routes; perSecond 0 turns it off. */
@@ -235,10 +241,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
       return `${name}${value !== undefined ? ` (got "${value}")` : ''}: ${i.message}`;
     }));
   }
-  const { DIRECT_LINE_SECRET, DIRECT_LINE_ENDPOINT, ALLOWED_ORIGINS, PUBLIC_URL, LOG_LEVEL, LOG_USER_TEXT, RATE_LIMIT_PER_SECOND, RATE_LIMIT_BURST, KNOWLEDGE_DIR, GUIDE_URL, ADVISOR_URL, ADVISOR_EMAIL, ...rest } = result.data;
+  const { DIRECT_LINE_SECRET, DIRECT_LINE_ENDPOINT, ALLOWED_ORIGINS, PUBLIC_URL, LOG_LEVEL, LOG_USER_TEXT, LOG_UNANSWERED_TEXT, RATE_LIMIT_PER_SECOND, RATE_LIMIT_BURST, KNOWLEDGE_DIR, GUIDE_URL, ADVISOR_URL, ADVISOR_EMAIL, ...rest } = result.data;
   const knowledge: KnowledgeConfig = { packDirs: KNOWLEDGE_DIR, guideUrl: GUIDE_URL };
   const advisor: AdvisorConfig = { url: ADVISOR_URL, email: ADVISOR_EMAIL };
-  const logging: LoggingConfig = { level: LOG_LEVEL, userText: LOG_USER_TEXT === 'true' };
+  const logging: LoggingConfig = { level: LOG_LEVEL, userText: LOG_USER_TEXT === 'true', unansweredText: LOG_UNANSWERED_TEXT === 'true' };
   const rateLimit: RateLimitConfig = { perSecond: RATE_LIMIT_PER_SECOND, burst: RATE_LIMIT_BURST };
   const webChat: WebChatConfig = {
     directLineSecret: DIRECT_LINE_SECRET,

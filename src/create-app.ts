@@ -33,7 +33,7 @@ export function createApp(config: BotConfig, knowledge: Knowledge, log?: ErrorLo
   const advisor = new CareerAdvisor(knowledge, { advisor: config.advisor });
   const conversationState = new ConversationState(storage);
   const logger = isLogger(log) ? log : undefined;
-  const turnLog = logger ? loggerTurnLog(logger, config.logging.userText) : undefined;
+  const turnLog = logger ? loggerTurnLog(logger, config.logging) : undefined;
   const dialog = new MainDialog(advisor, conversationState.createProperty<unknown>('ConversationMemory'), turnLog);
   const bot = new MslBot({ conversationState, dialog, welcome: advisor.welcome() });
   const adapter = createAdapter(config, conversationState, log);

@@ -1,6 +1,9 @@
 import type { Logger } from './logger.js';
 
-/** What the bot decided in one turn: enough to count unanswered questions and see which rule answered. */
+/** Outcomes of turns the bot could not fully answer: what the unanswered-questions report is about. */
+export const UNANSWERED_OUTCOMES: ReadonlySet<string> = new Set(['partial', 'gap', 'clarify', 'off_topic', 'nodata']);
+
+/** What the bot decided in one turn: enough to count unanswered questions, see which rule answered, and chart it. */
 export interface TurnEntry {
   readonly conversationId: string;
   readonly channelId: string;
@@ -15,8 +18,14 @@ export interface TurnEntry {
   readonly confidence: number;
   /** answer, partial, gap, salary, nodata, clarify, talk, off_topic, language, no_more or handoff. */
   readonly outcome: string;
+  /** The curated topics the question named that the guide doesn't cover ("visa"): no user text, so always logged. */
+  readonly topics: readonly string[];
+  /** The "Did you mean…?" choices offered, when the bot asked. */
+  readonly offered?: readonly string[];
+  /** The choice taken, when the message answered an earlier "Did you mean…?". */
+  readonly took?: string;
   readonly latencyMs: number;
-  /** The user's words; only when LOG_USER_TEXT is on, for content review. */
+  /** The user's words: every turn's with LOG_USER_TEXT, or unanswered turns' with LOG_UNANSWERED_TEXT, masked. */
   readonly text?: string;
 }
 
@@ -24,11 +33,31 @@ export interface TurnLog {
   turn(entry: Omit<TurnEntry, 'text'>, text: string): void;
 }
 
-/** Logs each turn's decision; the user's text is left out unless logging it was switched on. */
-export function loggerTurnLog(logger: Logger, logUserText: boolean): TurnLog {
+/** What a turn log may carry of the user's words. */
+export interface TextLogging {
+  readonly userText: boolean;
+  readonly unansweredText: boolean;
+}
+
+/**
+ * Logs each turn's decision. The user's words are left out unless logging them was switched on: all of them
+ * (LOG_USER_TEXT, for content review), or only those of questions the bot could not answer (LOG_UNANSWERED_TEXT),
+ * with e-mail addresses and phone numbers masked.
+ */
+export function loggerTurnLog(logger: Logger, logging: TextLogging): TurnLog {
   return {
     turn(entry, text) {
-      logger.info({ turn: logUserText ? { ...entry, text } : entry }, 'turn');
+      const keep = logging.userText || (logging.unansweredText && UNANSWERED_OUTCOMES.has(entry.outcome));
+      logger.info({ turn: keep ? { ...entry, text: maskContacts(text) } : entry }, 'turn');
     },
   };
+}
+
+// An e-mail address, and a phone number: seven or more digits, with the separators people type between them.
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+const PHONE = /(?:\+?\d[\s().-]*){7,}\d/g;
+
+/** The text with e-mail addresses and phone numbers replaced, so a log never holds a way to reach the person. */
+export function maskContacts(text: string): string {
+  return text.replace(EMAIL, '[email]').replace(PHONE, '[phone]');
 }

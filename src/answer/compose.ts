@@ -4,7 +4,7 @@ import { composeSalary } from './compose-salary.js';
 import { followUps, unitBlocks } from './compose-unit.js';
 import { gapSentence } from './gap-sentence.js';
 import { MAX_REPLY_CHARS, MAX_SUGGESTIONS, plainText, type Block, type Reply, type Suggestion } from './reply.js';
-import { say } from './words.js';
+import { joinNames, say } from './words.js';
 
 /** Where people can reach a person (ADVISOR_URL, ADVISOR_EMAIL), when the deployment has one. */
 export interface Advisor {
@@ -14,6 +14,8 @@ export interface Advisor {
 
 export interface ComposeOptions {
   readonly advisor?: Advisor | undefined;
+  /** Every career the bot serves, when it serves several: "another career" replies name them all. */
+  readonly careers?: readonly string[] | undefined;
 }
 
 /** Misses in a row after which the bot offers a person, when there is one to offer. */
@@ -80,8 +82,11 @@ function composeAction(pack: Pack, action: Action, shown: readonly string[], opt
       const handoff = advisorSuggestion(pack, options.advisor);
       return handoff ? talk(pack, say(pack, 'handoff'), [handoff], 'handoff') : talk(pack, say(pack, 'handoffNone'), starters(pack), 'handoff');
     }
-    case 'other_career':
-      return talk(pack, say(pack, 'otherCareer', { career_asked: action.career }), starters(pack), 'off_topic');
+    case 'other_career': {
+      const known = options.careers && options.careers.length > 1 ? joinNames(options.careers, 'and') : undefined;
+      const text = known ? say(pack, 'otherCareerMany', { career_asked: action.career, careers_list: known }) : say(pack, 'otherCareer', { career_asked: action.career });
+      return talk(pack, text, starters(pack), 'off_topic');
+    }
     case 'off_topic':
       return talk(pack, say(pack, 'offTopic'), starters(pack), 'off_topic');
   }
@@ -122,9 +127,15 @@ export function starters(pack: Pack): Suggestion[] {
   return pack.starters.slice(0, MAX_SUGGESTIONS).map((s) => ({ label: s.label, ask: s.ask }));
 }
 
-/** The greeting for someone who joins: a Reply, rendered like every other answer. */
-export function welcome(pack: Pack): Reply {
-  return talk(pack, say(pack, 'welcome'), starters(pack), 'talk');
+/**
+ * The greeting for someone who joins: a Reply, rendered like every other answer. A bot with several careers names
+ * them all and offers each one's first starter question.
+ */
+export function welcome(packs: readonly Pack[]): Reply {
+  const first = packs[0]!;
+  if (packs.length === 1) return talk(first, say(first, 'welcome'), starters(first), 'talk');
+  const text = say(first, 'welcomeMany', { careers_list: joinNames(packs.map((p) => p.career.name), 'and') });
+  return talk(first, text, packs.slice(0, MAX_SUGGESTIONS).map((p) => starters(p)[0]!), 'talk');
 }
 
 /** The button for a unit or salary intent, as "Did you mean…?" choices and follow-ups offer it. */

@@ -17,6 +17,8 @@ const spec = (...slots: string[]): TemplateSpec => ({ slots });
 
 export const TEMPLATES = {
   welcome: spec(),
+  /** The welcome of a bot serving several careers: {careers_list} is "Medical Science Liaison and Clinical Research Associate". */
+  welcomeMany: spec('careers_list'),
   help: spec(),
   greeting: spec(),
   thanks: spec(),
@@ -27,6 +29,7 @@ export const TEMPLATES = {
   offTopic: spec(),
   language: spec(),
   otherCareer: spec('career_asked'),
+  otherCareerMany: spec('career_asked', 'careers_list'),
   clarifyOne: spec('choice'),
   clarifyMany: spec(),
   clarifyDeclined: spec(),
