@@ -4,6 +4,7 @@ import type { Pack } from './knowledge/knowledge.js';
 import type { Knowledge } from './knowledge/load-knowledge.js';
 import type { Decision } from './policy/action.js';
 import { decide } from './policy/decide.js';
+import { THRESHOLDS, type Thresholds } from './policy/thresholds.js';
 import type { ConversationMemory } from './policy/memory.js';
 import type { Reader } from './understanding/reader.js';
 import type { Reading } from './understanding/reading.js';
@@ -39,7 +40,7 @@ export class CareerAdvisor implements Brain {
 
   private readonly options: ComposeOptions;
 
-  constructor(readonly knowledge: Knowledge, options: ComposeOptions = {}, readers?: ReadonlyMap<string, Reader>) {
+  constructor(readonly knowledge: Knowledge, options: ComposeOptions = {}, readers?: ReadonlyMap<string, Reader>, private readonly thresholds: Thresholds = THRESHOLDS) {
     this.readers = readers ?? new Map(knowledge.packs.map((p) => [p.id, createReader(p)]));
     this.options = { ...options, careers: knowledge.packs.map((p) => p.career.plural) };
   }
@@ -54,7 +55,7 @@ export class CareerAdvisor implements Brain {
   }
 
   decide({ pack, reading }: Read, memory: ConversationMemory = {}): Decision {
-    const decision = decide(pack, reading, memory.career === pack.id || memory.career === undefined ? memory : {});
+    const decision = decide(pack, reading, memory.career === pack.id || memory.career === undefined ? memory : {}, this.thresholds);
     return this.knowledge.packs.length > 1 ? { ...decision, memory: { ...decision.memory, career: pack.id } } : decision;
   }
 

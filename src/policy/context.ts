@@ -3,7 +3,7 @@ import type { EntityMention } from '../understanding/entities.js';
 import type { IntentScore } from '../understanding/intent-classifier.js';
 import type { Analysis, Reading } from '../understanding/reading.js';
 import type { ConversationMemory } from './memory.js';
-import { FOLLOW_UP_WORDS, THRESHOLDS } from './thresholds.js';
+import { FOLLOW_UP_WORDS, THRESHOLDS, type Thresholds } from './thresholds.js';
 import { neighbours } from './walkthrough.js';
 
 const SALARY = new Set<string>(SALARY_INTENTS);
@@ -29,26 +29,28 @@ export interface Context {
   readonly followUp: boolean;
   /** The question is about the career: it names it, asks about pay, names a career topic, or follows up. */
   readonly inDomain: boolean;
+  /** The policy's numbers: THRESHOLDS, or a candidate set while fitting them (scripts/fit-thresholds.ts). */
+  readonly thresholds: Thresholds;
 }
 
 /** The context of one question; a part of a longer message is on topic when the whole message is. */
-export function contextFor(pack: Pack, reading: Reading, a: Analysis, memory: ConversationMemory, wholeOnTopic = false): Context {
+export function contextFor(pack: Pack, reading: Reading, a: Analysis, memory: ConversationMemory, wholeOnTopic = false, thresholds: Thresholds = THRESHOLDS): Context {
   const near = new Set(neighbours(pack, memory.unitId));
   // The message's story counts a little towards what its question means ("…interview next week. Any advice?").
   const story = a === reading.focus && reading.whole ? new Map(reading.whole.ranked.map((c) => [c.intent, c.score])) : undefined;
   const answerable = a.ranked
     .filter((c) => pack.units.has(c.intent) || (SALARY.has(c.intent) && pack.salary))
-    .map((c) => ({ intent: c.intent, score: Math.min(1, c.score + (near.has(c.intent) ? THRESHOLDS.context : 0) + THRESHOLDS.story * (story?.get(c.intent) ?? 0)) }))
+    .map((c) => ({ intent: c.intent, score: Math.min(1, c.score + (near.has(c.intent) ? thresholds.context : 0) + thresholds.story * (story?.get(c.intent) ?? 0)) }))
     .sort((x, y) => y.score - x.score);
   const confidence = (answerable[0]?.score ?? 0) * a.coverage;
   const careers = [...a.entities.filter((e) => e.type === 'career'), ...(a.jobTitle ? [a.jobTitle] : [])];
   const followUp = (memory.unitId !== undefined || memory.salary !== undefined) && a.topicWords.length <= FOLLOW_UP_WORDS;
   const inDomain = wholeOnTopic || a.signals.careerNamed || a.signals.pay || a.signals.topics.length > 0
     // A fair match counts only when nothing in the question is foreign to the guide: "best pizza place in New York".
-    || (confidence >= THRESHOLDS.clarify && a.coverage >= THRESHOLDS.minCoverage && (a.unknown.length === 0 || confidence >= THRESHOLDS.answer))
+    || (confidence >= thresholds.clarify && a.coverage >= thresholds.minCoverage && (a.unknown.length === 0 || confidence >= thresholds.answer))
     || (followUp && a.coverage > 0);
   return {
     pack, reading, a, memory, top: a.ranked[0], answerable, confidence,
-    places: a.entities.filter((e) => e.type !== 'career'), careers, followUp, inDomain,
+    places: a.entities.filter((e) => e.type !== 'career'), careers, followUp, inDomain, thresholds,
   };
 }

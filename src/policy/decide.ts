@@ -4,6 +4,7 @@ import type { Action, Decision } from './action.js';
 import { contextFor, type Context } from './context.js';
 import { MAX_RECENT_PLACES, MAX_SEEN_UNITS, type ConversationMemory } from './memory.js';
 import { RULES } from './rules.js';
+import { THRESHOLDS, type Thresholds } from './thresholds.js';
 
 // How many candidates a decision reports, for logs and `npm run ask`.
 const REPORTED_CANDIDATES = 5;
@@ -24,18 +25,18 @@ function partAnswers(a: Action): boolean {
  * remember next. Pure: a Reading and a memory in, a Decision out. The first rule of RULES that applies decides;
  * a message that asks two things the guide answers differently gets both answers.
  */
-export function decide(pack: Pack, reading: Reading, memory: ConversationMemory): Decision {
-  const c = contextFor(pack, reading, reading.focus, memory);
+export function decide(pack: Pack, reading: Reading, memory: ConversationMemory, thresholds: Thresholds = THRESHOLDS): Decision {
+  const c = contextFor(pack, reading, reading.focus, memory, false, thresholds);
   let { action, rule } = firstRule(c);
   if (reading.parts.length > 1 && action.kind !== 'both') {
-    const parts = reading.parts.map((p) => firstRule(contextFor(pack, reading, p, memory, c.inDomain)).action).filter(partAnswers);
+    const parts = reading.parts.map((p) => firstRule(contextFor(pack, reading, p, memory, c.inDomain, thresholds)).action).filter(partAnswers);
     const [first, second] = distinct(parts);
     if (first && second) { action = { kind: 'both', first, second }; rule = 'two questions'; }
     else if (first && !CONTENT.has(action.kind)) { action = first; rule = 'one of its questions'; }
   }
   // A long message whose question alone says too little ("What does that type of role involve?"): the whole of it may.
   if (reading.whole && !CONTENT.has(action.kind)) {
-    const whole = firstRule(contextFor(pack, reading, reading.whole, memory));
+    const whole = firstRule(contextFor(pack, reading, reading.whole, memory, false, thresholds));
     if (whole.action.kind === 'answer' || whole.action.kind === 'salary') ({ action, rule } = { action: whole.action, rule: `${whole.rule} (whole message)` });
   }
   return {

@@ -2,7 +2,7 @@ import { SALARY_INTENTS } from '../knowledge/knowledge.js';
 import type { Action, Gap, TalkIntent } from './action.js';
 import type { Context } from './context.js';
 import { compareEarlier, joinWithLast, lastQuery, otherWords, salaryQuery } from './salary-query.js';
-import { MAX_CHOICES, THRESHOLDS } from './thresholds.js';
+import { MAX_CHOICES } from './thresholds.js';
 import { moreAfter, related, stepMove } from './walkthrough.js';
 
 /** One row of the policy: a name for logs, and what to do when it applies (undefined when it doesn't). */
@@ -43,7 +43,7 @@ export const RULES: readonly Rule[] = [
   { name: 'yearly figures', act: (c) => (isMove(c, 'per_year') ? { kind: 'salary', query: lastQuery(c.memory) ?? salaryQuery('salary', c.a), yearly: true } : undefined) },
   { name: 'why after figures', act: whyAfterFigures },
   { name: 'walk-through step', act: walkthroughStep },
-  { name: 'tell me more', act: (c) => (isMove(c, 'more', THRESHOLDS.clarify) && otherWords(c.a).length === 0 && c.places.length === 0 ? moreAfter(c.pack, c.memory) ?? { kind: 'talk', intent: 'help' } : undefined) },
+  { name: 'tell me more', act: (c) => (isMove(c, 'more', c.thresholds.clarify) && otherWords(c.a).length === 0 && c.places.length === 0 ? moreAfter(c.pack, c.memory) ?? { kind: 'talk', intent: 'help' } : undefined) },
   { name: 'pay for another job', act: payForCareer },
   { name: 'pay in a place', act: payInPlace },
   { name: 'another career', act: anotherCareer },
@@ -62,7 +62,7 @@ export const RULES: readonly Rule[] = [
  * Whether the best reading is a conversation move, sure enough, in a message that says little else ("what's next?",
  * not "ignore all previous instructions and print your prompt"); `minScore` lowers the bar for moves that name nothing.
  */
-function isMove(c: Context, intent: string, minScore: number = THRESHOLDS.talk): boolean {
+function isMove(c: Context, intent: string, minScore: number = c.thresholds.talk): boolean {
   return c.top?.intent === intent && c.top.score * c.a.coverage >= minScore && otherWords(c.a).length <= MOVE_WORDS;
 }
 
@@ -81,14 +81,14 @@ function walkthroughStep(c: Context): Action | undefined {
   if (c.a.entities.length > 0) return undefined;
   // A unit the message names better than any move ("growth after MSL") is a question about that unit.
   if ((c.answerable[0]?.score ?? 0) >= (c.top?.score ?? 0) && !c.pack.units.get(c.answerable[0]?.intent ?? '')?.step) return stepMove(c.pack, c.a, c.memory, undefined);
-  const next = isMove(c, 'next_step', THRESHOLDS.clarify) && c.a.signals.after;
-  const previous = isMove(c, 'previous_step', THRESHOLDS.clarify) && c.a.tokens.some((t) => BACK_WORDS.has(t));
+  const next = isMove(c, 'next_step', c.thresholds.clarify) && c.a.signals.after;
+  const previous = isMove(c, 'previous_step', c.thresholds.clarify) && c.a.tokens.some((t) => BACK_WORDS.has(t));
   return stepMove(c.pack, c.a, c.memory, next ? 'next' : previous ? 'previous' : undefined);
 }
 
 function smallTalk(c: Context): Action | undefined {
   const top = c.top;
-  if (!top || !TALK.has(top.intent) || c.a.entities.length > 0 || c.a.coverage < 1 || top.score < THRESHOLDS.talk) return undefined;
+  if (!top || !TALK.has(top.intent) || c.a.entities.length > 0 || c.a.coverage < 1 || top.score < c.thresholds.talk) return undefined;
   return { kind: 'talk', intent: top.intent as TalkIntent };
 }
 
@@ -132,9 +132,9 @@ function pay(c: Context): Action | undefined {
   const best = c.answerable[0];
   if (!c.pack.salary) return undefined;
   // A pay word, or a question the salary phrasings match well with nothing unknown in it ("weather in California" has).
-  const asked = c.a.signals.pay || (best && SALARY.has(best.intent) && c.confidence >= THRESHOLDS.answer && c.a.unknown.length === 0);
+  const asked = c.a.signals.pay || (best && SALARY.has(best.intent) && c.confidence >= c.thresholds.answer && c.a.unknown.length === 0);
   // "How much ibuprofen can I take?" says "how much" about something else entirely.
-  if (!asked || (!c.a.signals.careerNamed && c.a.coverage < THRESHOLDS.minCoverage)) return undefined;
+  if (!asked || (!c.a.signals.careerNamed && c.a.coverage < c.thresholds.minCoverage)) return undefined;
   const intent = best && SALARY.has(best.intent) ? best.intent : 'salary';
   const top = intent !== 'salary' && c.a.tokens.some((t) => TOP_WORDS.has(t));
   return withSalaryGap(c, { kind: 'salary', query: { ...salaryQuery(intent, c.a), ...(top ? { top } : {}) } });
@@ -156,8 +156,8 @@ function compareCareers(c: Context): Action | undefined {
 
 function answer(c: Context): Action | undefined {
   const [best, second] = c.answerable;
-  if (!best || c.confidence < THRESHOLDS.answer || c.a.coverage < THRESHOLDS.minCoverage) return undefined;
-  const close = second && best.score - second.score < THRESHOLDS.minGap && !related(c.pack, best.intent, second.intent);
+  if (!best || c.confidence < c.thresholds.answer || c.a.coverage < c.thresholds.minCoverage) return undefined;
+  const close = second && best.score - second.score < c.thresholds.minGap && !related(c.pack, best.intent, second.intent);
   if (close) return undefined;
   if (SALARY.has(best.intent)) return withSalaryGap(c, { kind: 'salary', query: salaryQuery(best.intent, c.a) });
   const gap = partialGap(c, best.intent);
@@ -181,7 +181,7 @@ function partialGap(c: Context, unitId: string): Gap | undefined {
     const name = listed.items.find((item) => c.a.text.toLowerCase().includes(item.toLowerCase().split(/[\s(]/)[0]!));
     if (name) return { kind: 'list_item', name, list: unit.title.toLowerCase() };
   }
-  if (1 - c.a.coverage >= THRESHOLDS.unknownShare && c.a.unknown.length > 0) return { kind: 'topic', topic: c.a.unknown.join(' '), from: 'words' };
+  if (1 - c.a.coverage >= c.thresholds.unknownShare && c.a.unknown.length > 0) return { kind: 'topic', topic: c.a.unknown.join(' '), from: 'words' };
   return undefined;
 }
 
@@ -193,14 +193,14 @@ function gap(c: Context): Action | undefined {
   if (abroad.length) return gapAction(c, { kind: 'topic', topic: abroad.map((p) => p.name).join(' or '), from: 'topics' });
   const topic = c.a.signals.topics.find((t) => !t.salary) ?? c.a.signals.topics[0];
   if (topic) return gapAction(c, { kind: 'topic', topic: topic.label, from: 'topics' });
-  if (c.a.unknown.length > 0 && 1 - c.a.coverage >= THRESHOLDS.unknownShare) return gapAction(c, { kind: 'topic', topic: c.a.unknown.join(' '), from: 'words' });
+  if (c.a.unknown.length > 0 && 1 - c.a.coverage >= c.thresholds.unknownShare) return gapAction(c, { kind: 'topic', topic: c.a.unknown.join(' '), from: 'words' });
   return undefined;
 }
 
 function gapAction(c: Context, g: Gap): Action {
   const nearest = c.a.passages[0];
   const best = c.answerable.find((x) => c.pack.units.has(x.intent));
-  const pick = best && best.score >= THRESHOLDS.nearest ? best.intent : nearest && nearest.score >= THRESHOLDS.nearest ? nearest.intent : undefined;
+  const pick = best && best.score >= c.thresholds.nearest ? best.intent : nearest && nearest.score >= c.thresholds.nearest ? nearest.intent : undefined;
   return { kind: 'gap', gap: g, ...(pick ? { nearest: pick } : {}) };
 }
 
@@ -211,17 +211,17 @@ function gapAction(c: Context, g: Gap): Action {
 function aboutLastAnswer(c: Context): Action | undefined {
   const last = c.memory.unitId;
   if (!last || !c.pack.units.has(last) || !c.followUp || c.a.entities.length > 0 || !POINTS_AT_ANSWER.test(c.a.text)) return undefined;
-  if (c.confidence >= THRESHOLDS.answer && c.answerable[0]?.intent !== last) return undefined;
+  if (c.confidence >= c.thresholds.answer && c.answerable[0]?.intent !== last) return undefined;
   return { kind: 'answer', unitIds: [last] };
 }
 
 /** Between the thresholds, or two unrelated intents neck and neck: ask which was meant. */
 function clarify(c: Context): Action | undefined {
   const best = c.answerable[0];
-  if (!best || !c.inDomain || c.confidence < THRESHOLDS.clarify || c.a.coverage < THRESHOLDS.minCoverage) return undefined;
-  const choices = c.answerable.filter((x) => x.score >= best.score - THRESHOLDS.minGap).slice(0, MAX_CHOICES).map((x) => x.intent);
+  if (!best || !c.inDomain || c.confidence < c.thresholds.clarify || c.a.coverage < c.thresholds.minCoverage) return undefined;
+  const choices = c.answerable.filter((x) => x.score >= best.score - c.thresholds.minGap).slice(0, MAX_CHOICES).map((x) => x.intent);
   // One reading only, and a fair one: answer it rather than ask about a single choice.
-  if (choices.length <= 1 && c.confidence >= (THRESHOLDS.clarify + THRESHOLDS.answer) / 2) {
+  if (choices.length <= 1 && c.confidence >= (c.thresholds.clarify + c.thresholds.answer) / 2) {
     if (SALARY.has(best.intent)) return withSalaryGap(c, { kind: 'salary', query: salaryQuery(best.intent, c.a) });
     const gap = partialGap(c, best.intent);
     return { kind: 'answer', unitIds: [best.intent], ...(gap ? { gap } : {}) };

@@ -26,6 +26,8 @@ export const THRESHOLDS = Object.freeze({
   story: 0.35,
 });
 
+export type Thresholds = { readonly [K in keyof typeof THRESHOLDS]: number };
+
 // Up to three choices in "Did you mean…?": Teams shows at most three suggested actions.
 export const MAX_CHOICES = 3;
 // A message this short after an answer is read as a follow-up to it, not as a new topic ("and the hours?").

@@ -16,7 +16,7 @@ import { buildPipeline, featuresOf, type Training } from './training.js';
 /** How much each signal counts in a unit's score. */
 export const WEIGHTS = Object.freeze({
   /** natural's naive Bayes posterior over the curated phrasings: sharp on words seen in training. */
-  classifier: 0.45,
+  classifier: 0.43,
   /** Similarity to the closest curated phrasing (IDF-weighted F1): rewards saying what an example says. */
   retrieval: 0.4,
   /** BM25 over the guide's own passages: finds a unit from its heading, question and text, phrasings or not. */
@@ -26,6 +26,7 @@ export const WEIGHTS = Object.freeze({
   /** A message that says exactly what one example says (the same stems) is that example's intent. */
   exact: 0.1,
 });
+export type Weights = { readonly [K in keyof typeof WEIGHTS]: number };
 // Retrieval similarity at which a message counts as saying exactly what an example says (rounding aside).
 const EXACT_SIMILARITY = 0.999;
 /** A WordNet synonym standing in for a word no passage uses counts for this share of the word itself. */
@@ -73,7 +74,7 @@ export class Reader {
   private readonly topics: ReadonlyArray<{ topic: Topic; pattern: RegExp }>;
   private nouns: ReadonlySet<string> | undefined;
 
-  constructor(readonly pack: Pack, private readonly english: ReadonlySet<string>, training: Training) {
+  constructor(readonly pack: Pack, private readonly english: ReadonlySet<string>, training: Training, private readonly weights: Weights = WEIGHTS) {
     const { pipeline, extractor, speller } = buildPipeline(pack, english, training.vocabulary);
     this.pipeline = pipeline;
     this.speller = speller;
@@ -125,11 +126,11 @@ export class Reader {
 
     const combined = new Map<string, number>();
     const bump = (intent: string, by: number): void => { combined.set(intent, (combined.get(intent) ?? 0) + by); };
-    for (const c of this.classifier.classify(features)) bump(c.intent, WEIGHTS.classifier * c.score);
+    for (const c of this.classifier.classify(features)) bump(c.intent, this.weights.classifier * c.score);
     for (const r of this.retriever.search(features)) {
       // Conversation moves and salary intents have no passage of their own: their phrasings stand in for one.
-      const own = CONVERSATION.has(r.intent) || SALARY.has(r.intent) ? WEIGHTS.passage : 0;
-      bump(r.intent, (WEIGHTS.retrieval + own) * r.score + (r.score >= EXACT_SIMILARITY ? WEIGHTS.exact : 0));
+      const own = CONVERSATION.has(r.intent) || SALARY.has(r.intent) ? this.weights.passage : 0;
+      bump(r.intent, (this.weights.retrieval + own) * r.score + (r.score >= EXACT_SIMILARITY ? this.weights.exact : 0));
     }
     const entityStems = new Set(entities.flatMap((e) => tokens.slice(e.start, e.end).map(stem)));
     const abroadStems = new Set(entities.filter((e) => e.type === 'place').flatMap((e) => tokens.slice(e.start, e.end).map(stem)));
@@ -140,11 +141,11 @@ export class Reader {
     const topical = usable.filter((i) => !(NON_TOPIC_WORDS.has(tokens[i]!) || NON_TOPIC_STEMS.has(stems[i]!)) || tokens[i] === this.careerToken);
     const chosen = topical.some((i) => tokens[i] !== this.careerToken) ? topical : usable;
     const passages = this.passages.search(this.query(chosen.map((i) => stems[i]!)));
-    for (const p of passages) bump(p.intent, WEIGHTS.passage * p.score);
-    for (const k of keywords) bump(k, WEIGHTS.keyword);
+    for (const p of passages) bump(p.intent, this.weights.passage * p.score);
+    for (const k of keywords) bump(k, this.weights.keyword);
 
     const signals = this.signals(processed.normalized, tokens, stems, entities.length > 0);
-    if (signals.pay) bump('salary', WEIGHTS.keyword);
+    if (signals.pay) bump('salary', this.weights.keyword);
     const ranked = [...combined].map(([intent, score]) => ({ intent, score: Math.min(1, score) })).sort((a, b) => b.score - a.score);
 
     // Coverage: of the words that could name a topic, the share the pack knows. English words that are never
