@@ -6,6 +6,7 @@ import { InFlight } from './http/in-flight.js';
 import { publicRateLimit } from './http/rate-limit.js';
 import type { Readiness } from './http/readiness.js';
 import { securityHeaders } from './http/security-headers.js';
+import { routeUpgrades } from './http/upgrades.js';
 import { describeProblems, IncomingActivity } from './incoming-activity.js';
 import type { Logger } from './logger.js';
 import { registerWebChat, type WebChatDeps } from './web/register-web-chat.js';
@@ -65,6 +66,7 @@ export function createServer({ adapter, bot, webChat, rateLimit, readiness, inFl
   });
 
   if (webChat) registerWebChat(server, webChat);
+  routeUpgrades(server, []);
 
   return server;
 }
