@@ -1,11 +1,15 @@
-import { ConversationState, type Activity, type CloudAdapter, type Storage } from 'botbuilder';
+import { ConversationState, type CloudAdapter, type Storage } from 'botbuilder';
 import { MainDialog } from '../dialogs/main-dialog.js';
-import { createAdapter, type ErrorLog } from './adapter.js';
+import { createAdapter, turnErrorHandler, type ErrorLog } from './adapter.js';
 import { MslBot } from './bot.js';
 import { CareerAdvisor } from './career-advisor.js';
 import type { BotConfig } from './config.js';
 import type { Knowledge } from './knowledge/knowledge.js';
 import type { ConversationMemory } from './nlu/decision.js';
+import { CONVERSATION_IDLE_TTL_MS, MAX_CONVERSATIONS } from './directline/conversation-store.js';
+import { InProcessAdapter, typingWhileAnswering } from './directline/in-process-adapter.js';
+import type { Deliver } from './directline/local-direct-line.js';
+import { BoundedMemoryStorage } from './storage/bounded-memory-storage.js';
 import { createStorage } from './storage/create-storage.js';
 import type { WebChatDeps } from './web/register-web-chat.js';
 import { InFlight } from './http/in-flight.js';
@@ -33,14 +37,25 @@ export interface App {
  */
 export function createApp(config: BotConfig, knowledge: Knowledge, log?: ErrorLog, storage: Storage = createStorage(config.storage)): App {
   const advisor = new CareerAdvisor(knowledge);
-  const conversationState = new ConversationState(storage);
   const logger = isLogger(log) ? log : undefined;
   const turnLog = logger ? loggerTurnLog(logger, config.logging.userText) : undefined;
-  const dialog = new MainDialog(advisor, advisor, conversationState.createProperty<ConversationMemory>('ConversationMemory'), turnLog);
-  const bot = new MslBot({ conversationState, dialog, welcome: welcomeReply(knowledge.replies) });
+  const welcome = welcomeReply(knowledge.replies);
+  const createBot = (conversationState: ConversationState): MslBot => new MslBot({
+    conversationState,
+    dialog: new MainDialog(advisor, advisor, conversationState.createProperty<ConversationMemory>('ConversationMemory'), turnLog),
+    welcome,
+  });
+  const conversationState = new ConversationState(storage);
+  const bot = createBot(conversationState);
   const adapter = createAdapter(config, conversationState, log);
-  // No Authorization header: the local Direct Line is only on when authentication is off (see WebChatConfig).
-  const deliver = (activity: Partial<Activity>): Promise<void> => adapter.processActivityDirect('', activity as Activity, (context) => bot.run(context));
+
+  // The local Direct Line runs its turns in process, with a state store of its own that lives as long as its
+  // conversations: nothing sent to /api/messages, whatever conversation id it names, can read or write that memory.
+  const localState = new ConversationState(new BoundedMemoryStorage({ ttlMs: CONVERSATION_IDLE_TTL_MS, maxEntries: MAX_CONVERSATIONS }));
+  const localBot = createBot(localState);
+  const localAdapter = new InProcessAdapter().use(typingWhileAnswering);
+  localAdapter.onTurnError = turnErrorHandler(localState, log ?? console);
+  const deliver: Deliver = (activity, sink) => localAdapter.process(activity, sink, (context) => localBot.run(context));
   const readiness = new Readiness({
     units: knowledge.units.size,
     intents: Object.keys(knowledge.utterances).length,

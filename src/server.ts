@@ -65,8 +65,16 @@ export function createServer({ adapter, bot, webChat, rateLimit, readiness, inFl
     res.send(readiness && !readiness.ready ? 503 : 200, report);
   });
 
-  if (webChat) registerWebChat(server, webChat);
-  routeUpgrades(server, []);
+  const localDirectLine = webChat ? registerWebChat(server, webChat).localDirectLine : undefined;
+  routeUpgrades(server, localDirectLine ? [localDirectLine.upgrade] : []);
+  if (localDirectLine) {
+    // Open streams are upgraded sockets, which server.close() would otherwise wait on for ever.
+    const close = server.close.bind(server);
+    server.close = ((...args: Parameters<typeof close>) => {
+      localDirectLine.close();
+      return close(...args);
+    }) as typeof server.close;
+  }
 
   return server;
 }
