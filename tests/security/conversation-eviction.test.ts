@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import type { Server } from 'restify';
 import { ConversationStore, MAX_CONVERSATIONS, MAX_CONVERSATIONS_PER_ADDRESS } from '../../src/directline/conversation-store.js';
 import { botText, call, DirectLineClient, startLocalDirectLine } from '../directline/direct-line-client.js';
-import { callFrom, startConversationFrom } from './from-address.js';
+import { callFrom, startConversationFrom } from '../support/call-from.js';
 
 /** Requests sent at once in the floods below: quick on loopback without queueing thousands of sockets. */
 const CONCURRENCY = 25;

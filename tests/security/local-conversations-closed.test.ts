@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import type { Server } from 'restify';
 import { ConversationStore } from '../../src/directline/conversation-store.js';
 import { botText, call, DirectLineClient, startLocalDirectLine } from '../directline/direct-line-client.js';
-import { callFrom, startConversationFrom } from './from-address.js';
+import { callFrom, startConversationFrom } from '../support/call-from.js';
 
 /** California's and New York's salary figures, and the difference "compare them" gives between them. */
 const CALIFORNIA = '$164,660';

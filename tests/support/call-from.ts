@@ -3,12 +3,13 @@ import type { Answer } from '../directline/direct-line-client.js';
 
 /**
  * A JSON call made from a chosen loopback address (127.0.0.2, 127.0.0.3, …), so one test can play visitors on
- * different addresses. Linux routes all of 127.0.0.0/8 to the loopback interface.
+ * different addresses; Linux routes all of 127.0.0.0/8 to the loopback interface. Unlike fetch, it sends any Host
+ * header it is given.
  */
-export function callFrom(localAddress: string, base: string, method: string, path: string, init: { token?: string; body?: unknown } = {}): Promise<Answer> {
+export function callFrom(localAddress: string, base: string, method: string, path: string, init: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer> {
   const url = new URL(path, base);
   const body = init.body === undefined ? undefined : JSON.stringify(init.body);
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...init.headers };
   if (init.token !== undefined) headers.authorization = `Bearer ${init.token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
   return new Promise((resolve, reject) => {
