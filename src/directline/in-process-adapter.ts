@@ -35,7 +35,7 @@ export class InProcessAdapter extends BotAdapter {
     throw new Error('the local Direct Line does not delete activities');
   }
 
-  override async continueConversation(_reference: Partial<ConversationReference>): Promise<void> {
+  override async continueConversation(_reference: Partial<ConversationReference>, _logic: (context: TurnContext) => Promise<void>): Promise<void> {
     throw new Error('the local Direct Line has no proactive messages');
   }
 }
