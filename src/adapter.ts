@@ -1,4 +1,4 @@
-import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConversationState } from 'botbuilder';
+import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConversationState, type TurnContext } from 'botbuilder';
 import { AuthenticationConstants, AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
 import { StatusCodes, type Activity } from 'botbuilder';
 import type { BotAuthConfig, BotConfig } from './config.js';
@@ -16,7 +16,13 @@ export interface ErrorLog {
  */
 export function createAdapter(config: BotConfig, conversationState?: ConversationState, log: ErrorLog = console): CloudAdapter {
   const adapter = new CloudAdapter(new StrictAuthentication(authSettings(config.auth)));
-  adapter.onTurnError = async (context, error) => {
+  adapter.onTurnError = turnErrorHandler(conversationState, log);
+  return adapter;
+}
+
+/** Logs a failed turn, apologises, and drops the conversation's state; any adapter's onTurnError. */
+export function turnErrorHandler(conversationState: ConversationState | undefined, log: ErrorLog): (context: TurnContext, error: Error) => Promise<void> {
+  return async (context, error) => {
     log.error({ err: error, conversationId: context.activity?.conversation?.id }, 'turn failed');
     try {
       await context.sendActivity(APOLOGY);
@@ -29,7 +35,6 @@ export function createAdapter(config: BotConfig, conversationState?: Conversatio
       log.error({ err: stateError }, 'turn failed, and its conversation state could not be cleared');
     }
   };
-  return adapter;
 }
 
 // What jsonwebtoken throws for a bad signature, a malformed token or one outside its validity window.

@@ -174,11 +174,11 @@ export interface WebChatConfig {
   readonly directLineEndpoint: string;
   /** Origins allowed to embed the page and call its API, besides the bot's own. */
   readonly allowedOrigins: readonly string[];
-  /** The bot's public base URL, when it is not reached as http://127.0.0.1:PORT (the local Direct Line's serviceUrl). */
+  /** The bot's public base URL: an allowed origin, and where the local Direct Line's stream URLs point. */
   readonly publicUrl: string | undefined;
   /**
-   * True when neither DIRECT_LINE_SECRET nor MicrosoftAppId is set: the bot then hosts its own Direct Line.
-   * With an app id every turn must carry an Azure token, which the local endpoint cannot mint, so it stays off.
+   * True when DIRECT_LINE_SECRET is not set: the bot then hosts its own Direct Line. Its turns run in process and
+   * need no Azure token, so it works with or without an app id.
    */
   readonly localDirectLine: boolean;
 }
@@ -251,7 +251,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     directLineEndpoint: DIRECT_LINE_ENDPOINT,
     allowedOrigins: ALLOWED_ORIGINS,
     publicUrl: PUBLIC_URL,
-    localDirectLine: DIRECT_LINE_SECRET === '' && rest.MicrosoftAppId === '',
+    localDirectLine: DIRECT_LINE_SECRET === '',
   };
   const { PORT, STORAGE, STATE_TTL_SECONDS, STATE_MAX_CONVERSATIONS, AZURE_STORAGE_CONNECTION_STRING, AZURE_STORAGE_CONTAINER, ...auth } = rest;
   const storage: StorageConfig = STORAGE === 'blob'

@@ -1,10 +1,14 @@
-import { ConversationState, type Activity, type CloudAdapter, type Storage } from 'botbuilder';
+import { ConversationState, type CloudAdapter, type Storage } from 'botbuilder';
 import { MainDialog } from '../dialogs/main-dialog.js';
-import { createAdapter, type ErrorLog } from './adapter.js';
+import { createAdapter, turnErrorHandler, type ErrorLog } from './adapter.js';
 import { MslBot } from './bot.js';
 import { CareerAdvisor } from './career-advisor.js';
 import type { BotConfig } from './config.js';
 import type { Knowledge } from './knowledge/load-knowledge.js';
+import { CONVERSATION_IDLE_TTL_MS, MAX_CONVERSATIONS } from './directline/conversation-store.js';
+import { InProcessAdapter, typingWhileAnswering } from './directline/in-process-adapter.js';
+import type { Deliver } from './directline/local-direct-line.js';
+import { BoundedMemoryStorage } from './storage/bounded-memory-storage.js';
 import { createStorage } from './storage/create-storage.js';
 import type { WebChatDeps } from './web/register-web-chat.js';
 import { InFlight } from './http/in-flight.js';
@@ -31,14 +35,25 @@ export interface App {
  */
 export function createApp(config: BotConfig, knowledge: Knowledge, log?: ErrorLog, storage: Storage = createStorage(config.storage)): App {
   const advisor = new CareerAdvisor(knowledge, { advisor: config.advisor });
-  const conversationState = new ConversationState(storage);
   const logger = isLogger(log) ? log : undefined;
   const turnLog = logger ? loggerTurnLog(logger, config.logging) : undefined;
-  const dialog = new MainDialog(advisor, conversationState.createProperty<unknown>('ConversationMemory'), turnLog);
-  const bot = new MslBot({ conversationState, dialog, welcome: advisor.welcome() });
+  const welcome = advisor.welcome();
+  const createBot = (conversationState: ConversationState): MslBot => new MslBot({
+    conversationState,
+    dialog: new MainDialog(advisor, conversationState.createProperty<unknown>('ConversationMemory'), turnLog),
+    welcome,
+  });
+  const conversationState = new ConversationState(storage);
+  const bot = createBot(conversationState);
   const adapter = createAdapter(config, conversationState, log);
-  // No Authorization header: the local Direct Line is only on when authentication is off (see WebChatConfig).
-  const deliver = (activity: Partial<Activity>): Promise<void> => adapter.processActivityDirect('', activity as Activity, (context) => bot.run(context));
+
+  // The local Direct Line runs its turns in process, with a state store of its own that lives as long as its
+  // conversations: nothing sent to /api/messages, whatever conversation id it names, can read or write that memory.
+  const localState = new ConversationState(new BoundedMemoryStorage({ ttlMs: CONVERSATION_IDLE_TTL_MS, maxEntries: MAX_CONVERSATIONS }));
+  const localBot = createBot(localState);
+  const localAdapter = new InProcessAdapter().use(typingWhileAnswering);
+  localAdapter.onTurnError = turnErrorHandler(localState, log ?? console);
+  const deliver: Deliver = (activity, sink) => localAdapter.process(activity, sink, (context) => localBot.run(context));
   const readiness = new Readiness({
     careers: knowledge.packs.map((p) => p.id),
     units: knowledge.packs.reduce((n, p) => n + p.units.size, 0),

@@ -6,6 +6,7 @@ import { InFlight } from './http/in-flight.js';
 import { publicRateLimit } from './http/rate-limit.js';
 import type { Readiness } from './http/readiness.js';
 import { securityHeaders } from './http/security-headers.js';
+import { routeUpgrades } from './http/upgrades.js';
 import { describeProblems, IncomingActivity } from './incoming-activity.js';
 import type { Logger } from './logger.js';
 import { registerWebChat, type WebChatDeps } from './web/register-web-chat.js';
@@ -64,7 +65,16 @@ export function createServer({ adapter, bot, webChat, rateLimit, readiness, inFl
     res.send(readiness && !readiness.ready ? 503 : 200, report);
   });
 
-  if (webChat) registerWebChat(server, webChat);
+  const localDirectLine = webChat ? registerWebChat(server, webChat).localDirectLine : undefined;
+  routeUpgrades(server, localDirectLine ? [localDirectLine.upgrade] : []);
+  if (localDirectLine) {
+    // Open streams are upgraded sockets, which server.close() would otherwise wait on for ever.
+    const close = server.close.bind(server);
+    server.close = ((...args: Parameters<typeof close>) => {
+      localDirectLine.close();
+      return close(...args);
+    }) as typeof server.close;
+  }
 
   return server;
 }

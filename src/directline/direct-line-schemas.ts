@@ -45,16 +45,6 @@ export const ClientActivity = z
   });
 export type ClientActivity = z.infer<typeof ClientActivity>;
 
-/** An activity the bot posts back through the connector routes; the adapter fills in the rest. */
-export const BotActivity = z.looseObject(
-  {
-    type: z.string({ error: 'is required' }).min(1, 'must not be empty'),
-    text: z.string({ error: 'must be a string' }).optional(),
-    from: z.looseObject({ id: z.string() }).optional(),
-  },
-  { error: 'the body must be a JSON object (an activity)' },
-);
-
 /** A poll's watermark: the sequence number of the last activity the client has. */
 export const Watermark = z
   .string()

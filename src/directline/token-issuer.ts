@@ -3,11 +3,22 @@ import { z } from 'zod';
 
 /** How long a token works: 30 minutes, as Azure's Direct Line; Web Chat refreshes at half that. */
 export const TOKEN_TTL_MS = 30 * 60 * 1000;
+/**
+ * How long a stream URL's token works: long enough to open the WebSocket right after the conversation call that
+ * gave it, short enough that a URL that lands in a proxy's log is soon useless. Reconnecting asks for a new one.
+ */
+export const STREAM_TOKEN_TTL_MS = 60 * 1000;
 /** Bytes of the per-process signing key: HMAC-SHA256's block-sized key. */
 const SIGNING_KEY_BYTES = 32;
 
-/** What a token carries: the one conversation and user it is good for, and when it stops working. */
-const TokenClaims = z.object({ c: z.string().min(1), u: z.string().min(1), e: z.number().int() });
+/**
+ * What a token is for: the Direct Line API (an Authorization header), or opening a conversation's stream (a query
+ * parameter, as browsers cannot set headers on a WebSocket). Neither works as the other.
+ */
+export type TokenUse = 'api' | 'stream';
+
+/** What a token carries: the one conversation and user it is good for, when it stops working, and "s" for streams. */
+const TokenClaims = z.object({ c: z.string().min(1), u: z.string().min(1), e: z.number().int(), p: z.literal('s').optional() });
 
 export interface TokenClaims {
   readonly conversationId: string;
@@ -17,7 +28,7 @@ export interface TokenClaims {
 
 export type TokenCheck =
   | { readonly ok: true; readonly claims: TokenClaims }
-  | { readonly ok: false; readonly reason: 'malformed' | 'bad signature' | 'expired' };
+  | { readonly ok: false; readonly reason: 'malformed' | 'bad signature' | 'expired' | 'wrong use' };
 
 /**
  * Signs and checks the local Direct Line's tokens. A token names its conversation and user and is signed with a key
@@ -35,12 +46,15 @@ export class TokenIssuer {
     this.ttlMs = options.ttlMs ?? TOKEN_TTL_MS;
   }
 
-  issue(conversationId: string, userId: string): string {
-    const payload = Buffer.from(JSON.stringify({ c: conversationId, u: userId, e: this.now() + this.ttlMs })).toString('base64url');
+  issue(conversationId: string, userId: string, use: TokenUse = 'api'): string {
+    const claims = use === 'stream'
+      ? { c: conversationId, u: userId, e: this.now() + STREAM_TOKEN_TTL_MS, p: 's' }
+      : { c: conversationId, u: userId, e: this.now() + this.ttlMs };
+    const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
     return `${payload}.${this.sign(payload)}`;
   }
 
-  check(token: string): TokenCheck {
+  check(token: string, use: TokenUse = 'api'): TokenCheck {
     const [payload, signature, ...extra] = token.split('.');
     if (!payload || !signature || extra.length > 0) return { ok: false, reason: 'malformed' };
     const expected = Buffer.from(this.sign(payload));
@@ -54,6 +68,7 @@ export class TokenIssuer {
     }
     const claims = TokenClaims.safeParse(decoded);
     if (!claims.success) return { ok: false, reason: 'malformed' };
+    if ((claims.data.p === 's') !== (use === 'stream')) return { ok: false, reason: 'wrong use' };
     if (claims.data.e <= this.now()) return { ok: false, reason: 'expired' };
     return { ok: true, claims: { conversationId: claims.data.c, userId: claims.data.u, expiresAt: claims.data.e } };
   }

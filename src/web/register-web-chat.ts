@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type restify from 'restify';
 import type { ErrorLog } from '../adapter.js';
@@ -24,7 +23,7 @@ export type ChatMode = 'local' | 'azure' | 'off';
 
 export interface WebChatDeps {
   readonly config: WebChatConfig;
-  /** Hands an activity to the bot in this process; the local Direct Line needs it. */
+  /** Runs a turn for an activity in this process, replies and all; the local Direct Line needs it. */
   readonly deliver?: Deliver;
   /** The clock for the local Direct Line's tokens and conversations; tests move it. */
   readonly now?: () => number;
@@ -63,10 +62,11 @@ export function registerWebChat(server: restify.Server, deps: WebChatDeps): { re
   const localDirectLine = mode === 'local' && deps.deliver
     ? new LocalDirectLine({
       deliver: deps.deliver,
-      serviceUrl: () => config.publicUrl ?? loopbackUrl(server),
       store: deps.store ?? new ConversationStore({ now: deps.now }),
       tokens: new TokenIssuer({ now: deps.now }),
       guard: origins.guard,
+      originAllowed: (req) => req.headers.origin === undefined || origins.isAllowed(req.headers.origin, req as restify.Request),
+      publicUrl: config.publicUrl,
       log,
     })
     : undefined;
@@ -94,10 +94,10 @@ export function registerWebChat(server: restify.Server, deps: WebChatDeps): { re
   server.get('/api/chat-config', async (req: restify.Request, res: restify.Response) => {
     if (!origins.guard(req, res)) return;
     const answer: ChatConfig = mode === 'local'
-      ? { mode, directLine: { domain: DIRECT_LINE_PATH, webSocket: false } }
+      ? { mode, directLine: { domain: DIRECT_LINE_PATH, webSocket: true } }
       : mode === 'azure'
         ? { mode, directLine: { domain: azureDirectLine, webSocket: true } }
-        : { mode, reason: 'Web Chat needs DIRECT_LINE_SECRET when MicrosoftAppId is set.' };
+        : { mode, reason: 'Web Chat is not set up on this server.' };
     res.header('cache-control', 'no-store');
     res.send(200, answer);
   });
@@ -126,11 +126,4 @@ export function registerWebChat(server: restify.Server, deps: WebChatDeps): { re
     }
   }
   return { mode, localDirectLine };
-}
-
-/** This server as its own process reaches it: loopback on the port it listens on. */
-function loopbackUrl(server: restify.Server): string {
-  const { address, port } = server.address() as AddressInfo;
-  const host = address === '::' || address === '0.0.0.0' || address === '' ? '127.0.0.1' : address.includes(':') ? `[${address}]` : address;
-  return `http://${host}:${port}`;
 }

@@ -61,6 +61,8 @@ export async function call(base: string, method: string, path: string, init: { t
 /** A Direct Line client as Web Chat uses it: a token, a started conversation, posts and polls with a watermark. */
 export class DirectLineClient {
   watermark: string | undefined;
+  /** Where the conversation's WebSocket stream opens, as the start of the conversation answered. */
+  streamUrl = '';
 
   private constructor(readonly base: string, readonly token: string, readonly conversationId: string) {}
 
@@ -70,6 +72,7 @@ export class DirectLineClient {
     const client = new DirectLineClient(base, generated.body.token, generated.body.conversationId);
     const started = await call(base, 'POST', '/v3/directline/conversations', { token: client.token });
     if (started.status !== 201) throw new Error(`conversations answered ${started.status}`);
+    client.streamUrl = started.body.streamUrl;
     return client;
   }
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { TOKEN_TTL_MS, TokenIssuer } from '../../src/directline/token-issuer.js';
+import { STREAM_TOKEN_TTL_MS, TOKEN_TTL_MS, TokenIssuer } from '../../src/directline/token-issuer.js';
 
 describe('the local Direct Line token issuer', () => {
   let clock = 0;
@@ -39,5 +39,29 @@ describe('the local Direct Line token issuer', () => {
     const checked = issuer.check(issuer.issue('c', 'u'));
     clock += 60_000;
     expect(checked.ok && issuer.secondsLeft(checked.claims)).to.equal(TOKEN_TTL_MS / 1000 - 60);
+  });
+});
+
+describe("the local Direct Line's stream tokens", () => {
+  let clock = 0;
+  const issuer = new TokenIssuer({ now: () => clock });
+  beforeEach(() => {
+    clock = Date.UTC(2026, 0, 1);
+  });
+
+  it('opens a stream and names its conversation and user', () => {
+    const checked = issuer.check(issuer.issue('conversation-1', 'user-1', 'stream'), 'stream');
+    expect(checked).to.deep.equal({ ok: true, claims: { conversationId: 'conversation-1', userId: 'user-1', expiresAt: clock + STREAM_TOKEN_TTL_MS } });
+  });
+
+  it('is no good as an API token, nor an API token as a stream token', () => {
+    expect(issuer.check(issuer.issue('c', 'u', 'stream'))).to.deep.equal({ ok: false, reason: 'wrong use' });
+    expect(issuer.check(issuer.issue('c', 'u'), 'stream')).to.deep.equal({ ok: false, reason: 'wrong use' });
+  });
+
+  it(`expires after ${STREAM_TOKEN_TTL_MS / 1000} seconds`, () => {
+    const token = issuer.issue('c', 'u', 'stream');
+    clock += STREAM_TOKEN_TTL_MS;
+    expect(issuer.check(token, 'stream')).to.deep.equal({ ok: false, reason: 'expired' });
   });
 });

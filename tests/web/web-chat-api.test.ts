@@ -20,10 +20,10 @@ describe("the Web Chat page's API", () => {
       server.close();
     });
 
-    it('tells the page to use the Direct Line on its own origin, by polling', async () => {
+    it('tells the page to use the Direct Line on its own origin, with its WebSocket stream', async () => {
       const answer = await call(base, 'GET', '/api/chat-config');
       expect(answer.status).to.equal(200);
-      expect(answer.body).to.deep.equal({ mode: 'local', directLine: { domain: '/v3/directline', webSocket: false } });
+      expect(answer.body).to.deep.equal({ mode: 'local', directLine: { domain: '/v3/directline', webSocket: true } });
     });
 
     it('hands out a token that opens its conversation', async () => {
@@ -83,15 +83,30 @@ describe("the Web Chat page's API", () => {
       server.close();
     });
 
-    it('does not run the local Direct Line at all', async () => {
-      expect((await call(base, 'POST', '/v3/directline/tokens/generate')).status).to.equal(404);
-      expect((await call(base, 'POST', '/v3/conversations/c/activities', { body: { type: 'message' } })).status).to.equal(404);
+    it('runs the local Direct Line, whose turns need no Azure token', async () => {
+      expect((await call(base, 'GET', '/api/chat-config')).body.mode).to.equal('local');
+      const grant = await call(base, 'POST', '/api/directline/token');
+      expect(grant.status).to.equal(200);
+      expect((await call(base, 'POST', '/v3/directline/conversations', { token: grant.body.token })).status).to.equal(201);
+    });
+  });
+
+  describe('on a server with no bot in its process', () => {
+    let server: Server;
+    let base: string;
+
+    before(async () => {
+      ({ server, base } = await startWebChatServer({}, { deliver: undefined }));
     });
 
-    it('tells the page the chat is off and why, and hands out no token', async () => {
+    after(() => {
+      server.close();
+    });
+
+    it('tells the page the chat is off, runs no Direct Line and hands out no token', async () => {
       const config = await call(base, 'GET', '/api/chat-config');
-      expect(config.body.mode).to.equal('off');
-      expect(config.body.reason).to.include('DIRECT_LINE_SECRET');
+      expect(config.body).to.deep.equal({ mode: 'off', reason: 'Web Chat is not set up on this server.' });
+      expect((await call(base, 'POST', '/v3/directline/tokens/generate')).status).to.equal(404);
       expect((await call(base, 'POST', '/api/directline/token')).status).to.equal(503);
     });
   });

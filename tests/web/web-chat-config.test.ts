@@ -5,7 +5,7 @@ import { DEFAULT_DIRECT_LINE_ENDPOINT, loadConfig } from '../../src/config.js';
 const problemsOf = configProblems;
 
 describe('the Web Chat configuration', () => {
-  it('runs the local Direct Line with no secret, no app id and no other origins by default', () => {
+  it('runs the local Direct Line with no secret and no other origins by default', () => {
     expect(loadConfig({}).webChat).to.deep.equal({
       directLineSecret: '',
       directLineEndpoint: DEFAULT_DIRECT_LINE_ENDPOINT,
@@ -21,8 +21,8 @@ describe('the Web Chat configuration', () => {
     expect(webChat.directLineSecret).to.equal('secret');
   });
 
-  it('turns the local Direct Line off when the bot has an app id', () => {
-    expect(loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw' }).webChat.localDirectLine).to.equal(false);
+  it('keeps the local Direct Line on when the bot has an app id: its turns need no Azure token', () => {
+    expect(loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw' }).webChat.localDirectLine).to.equal(true);
   });
 
   it('reads allowed origins, a Direct Line endpoint and a public URL, without trailing slashes', () => {
