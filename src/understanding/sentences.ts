@@ -55,7 +55,9 @@ export function shapeOf(raw: string): MessageShape {
   for (const full of sentences) {
     // Emoji, quotes and dashes before the first word say nothing about whether it asks.
     const sentence = full.replace(/^[^\p{L}\p{N}]+/u, '').replace(LEADING_CONJUNCTION, '');
-    const asked = questionIn(sentence);
+    const found = questionIn(sentence);
+    const judged = found && suitability(found.question);
+    const asked = judged ? { question: judged.question, before: [found.before, judged.before].filter(Boolean).join(' ') } : found;
     if (asked) {
       questions.push(asked.question);
       if (asked.before) story.push(asked.before);
@@ -87,6 +89,17 @@ function questionIn(sentence: string): { question: string; before: string } | un
   }
   if (sentence.endsWith('?')) return { question: sentence, before: '' };
   return undefined;
+}
+
+/**
+ * "Are medical affairs jobs like MSL a good fit for someone who likes teaching?" asks about the fit, not about medical
+ * affairs: in a suitability question the thing judged is context, and what it is judged for is the question.
+ */
+const SUITABILITY = /^(.+?)\s+(?:is|are|be)\s+(?:a\s+|the\s+)?(?:good|great|right|bad|poor|suitable|smart|realistic)\s+((?:fit|match|choice|path|option|move)\b.+)$/i;
+
+function suitability(question: string): { question: string; before: string } | undefined {
+  const m = SUITABILITY.exec(question);
+  return m && m[2]!.split(' ').length >= 3 ? { question: `good ${m[2]}`, before: m[1]! } : undefined;
 }
 
 /** "What skills do I need and how do I build them?" asks two things. */
