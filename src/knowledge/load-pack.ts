@@ -165,7 +165,13 @@ function mergeReplies(files: PackFiles, common: CommonKnowledge, pack: { templat
 function mergeSynonyms(common: Synonyms, pack: Synonyms | undefined, career: CareerNames): Synonyms {
   // The career's names all become its short name, so "medical science liaisons" and "MSLs" read the same.
   const short = career.short.toLowerCase();
-  const names = Object.fromEntries(career.aliases.filter((a) => a !== short).map((a) => [a.replace(/-/g, ' '), short]));
+  const names: Record<string, string> = Object.fromEntries(career.aliases.filter((a) => a !== short).map((a) => [a.replace(/-/g, ' '), short]));
+  // A misspelt name is read word by word, so its last word may become the short name before the rest is corrected
+  // ("medical sciense liaison" → "medical science msl"): that reads as the name too.
+  for (const alias of career.aliases) {
+    const words = alias.split(/[\s-]+/);
+    if (words.length > 1) names[`${words.slice(0, -1).join(' ')} ${short}`] = short;
+  }
   return {
     phrases: { ...common.phrases, ...pack?.phrases, ...names },
     words: { ...common.words, ...pack?.words, [career.shortPlural.toLowerCase()]: short },

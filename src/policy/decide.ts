@@ -15,7 +15,9 @@ const CONTENT = new Set<Action['kind']>(['answer', 'salary', 'gap']);
  * What a part of a longer message may add: an answer, figures, or a gap the guide clearly has (a named topic, a
  * comparison); not a guess from a fragment's stray words ("wondering if it's worth pivoting").
  */
-function partAnswers(a: Action): boolean {
+function partAnswers({ action: a, rule }: { action: Action; rule: string }): boolean {
+  // A guess between thresholds ("did you mean", answered for want of a second choice) is not confident enough to add.
+  if (rule === 'did you mean') return false;
   if (a.kind === 'answer' || a.kind === 'salary') return true;
   return a.kind === 'gap' && ((a.gap.kind === 'topic' && a.gap.from === 'topics') || a.gap.kind === 'compare');
 }
@@ -29,13 +31,13 @@ export function decide(pack: Pack, reading: Reading, memory: ConversationMemory,
   const c = contextFor(pack, reading, reading.focus, memory, false, thresholds);
   let { action, rule } = firstRule(c);
   if (reading.parts.length > 1 && action.kind !== 'both') {
-    const parts = reading.parts.map((p) => firstRule(contextFor(pack, reading, p, memory, c.inDomain, thresholds)).action).filter(partAnswers);
+    const parts = reading.parts.map((p) => firstRule(contextFor(pack, reading, p, memory, c.inDomain, thresholds))).filter(partAnswers).map((d) => d.action);
     const [first, second] = distinct(parts);
     if (first && second) { action = { kind: 'both', first, second }; rule = 'two questions'; }
     else if (first && !CONTENT.has(action.kind)) { action = first; rule = 'one of its questions'; }
   }
   // A long message whose question alone says too little ("What does that type of role involve?"): the whole of it may.
-  if (reading.whole && !CONTENT.has(action.kind)) {
+  if (reading.whole && !CONTENT.has(action.kind) && action.kind !== 'both') {
     const whole = firstRule(contextFor(pack, reading, reading.whole, memory, false, thresholds));
     if (whole.action.kind === 'answer' || whole.action.kind === 'salary') ({ action, rule } = { action: whole.action, rule: `${whole.rule} (whole message)` });
   }

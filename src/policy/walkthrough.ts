@@ -11,7 +11,10 @@ export function stepMove(pack: Pack, a: Analysis, memory: ConversationMemory, mo
   const walk = pack.walkthrough;
   if (!walk) return undefined;
   const named = a.keywords.map((k) => pack.units.get(k)).find((u) => u?.step !== undefined);
-  const asksAfter = named !== undefined && a.signals.after && a.tokens.includes('after');
+  // "What comes after my master's?" names the step after "after"; "do I need grad school after that?" asks about the step itself.
+  const after = a.tokens.indexOf('after');
+  const namedAt = named ? a.tokens.findIndex((t) => named.keywords.some((k) => k.split(/\s+/)[0] === t || k.split(/\s+/)[0] === `${t}s` || `${k.split(/\s+/)[0]}s` === t)) : -1;
+  const asksAfter = named !== undefined && after >= 0 && (namedAt < 0 || after < namedAt);
   if (!move && !asksAfter) return undefined;
   // "Is pharmacovigilance a possible next step?" names its own topic: it is not about the walk-through.
   if (a.keywords.some((k) => pack.units.get(k)?.step === undefined)) return undefined;

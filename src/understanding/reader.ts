@@ -33,7 +33,7 @@ const EXACT_SIMILARITY = 0.999;
 export const SYNONYM_WEIGHT = 0.5;
 
 // A question that points back at a place or industry named earlier in the message.
-const POINTS_BACK = /\b(?:that|this|those|these)\s+(?:(?:two|three|2|3)\s+)?(?:industry|industries|state|states|sector|sectors|field|place|area|one|ones)\b|\bthere\b/i;
+const POINTS_BACK = /\b(?:that|this|those|these)\s+(?:(?:two|three|2|3)\s+)?(?:industry|industries|state|states|sector|sectors|field|place|area|one|ones)\b|\b(?:which|either|each|both)\s+of\s+(?:those|these|them|the two)\b|\bthere\b/i;
 // A word after a pronoun, "to" or a modal is a verb ("should I target", "to pivot"): it names no topic.
 const VERB_POSITION = new Set(['i', 'you', 'we', 'they', 'he', 'she', 'to', 'should', 'would', 'could', 'can', 'will', 'must', 'might']);
 // The same words by stem, so that "kinds" and "things" are as little a topic as "kind" and "thing".
