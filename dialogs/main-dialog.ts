@@ -1,7 +1,8 @@
-import type { StatePropertyAccessor } from 'botbuilder';
+import { Channels, type StatePropertyAccessor } from 'botbuilder';
 import { ComponentDialog, type DialogContext, type DialogTurnResult } from './dialogs-sdk.js';
 import type { Brain } from '../src/career-advisor.js';
 import { renderReply } from '../src/channels/render.js';
+import { indexAnswer, readAnswerIndex } from '../src/feedback/answer-index.js';
 import { readMemory } from '../src/policy/memory.js';
 import type { TurnLog } from '../src/turn-log.js';
 
@@ -26,6 +27,8 @@ export class MainDialog extends ComponentDialog {
     private readonly brain: Brain,
     private readonly memory: StatePropertyAccessor<unknown>,
     private readonly turnLog?: TurnLog,
+    /** Where answers are indexed by activity id, for votes that name only the message (Teams). */
+    private readonly answers?: StatePropertyAccessor<unknown>,
   ) {
     super(MAIN_DIALOG);
   }
@@ -37,7 +40,11 @@ export class MainDialog extends ComponentDialog {
     const read = this.brain.read(context.activity.text ?? '', memory);
     const decision = this.brain.decide(read, memory);
     const reply = this.brain.compose(read, decision);
-    await context.sendActivity(renderReply(reply, context.activity.channelId));
+    const sent = await context.sendActivity(renderReply(reply, context.activity.channelId));
+    // Only Teams' votes name the message rather than the answer, so only Teams' answers are indexed.
+    if (this.answers && reply.feedback && sent?.id && context.activity.channelId === Channels.Msteams) {
+      await this.answers.set(context, indexAnswer(readAnswerIndex(await this.answers.get(context)), sent.id, reply.unitIds));
+    }
     this.turnLog?.turn({
       conversationId: context.activity.conversation?.id ?? '',
       channelId: context.activity.channelId ?? '',

@@ -14,6 +14,7 @@ import type { WebChatDeps } from './web/register-web-chat.js';
 import { InFlight } from './http/in-flight.js';
 import { Readiness } from './http/readiness.js';
 import type { Logger } from './logger.js';
+import { loggerFeedbackLog } from './feedback/feedback-log.js';
 import { loggerTurnLog } from './turn-log.js';
 
 export interface App {
@@ -38,11 +39,17 @@ export function createApp(config: BotConfig, knowledge: Knowledge, log?: ErrorLo
   const logger = isLogger(log) ? log : undefined;
   const turnLog = logger ? loggerTurnLog(logger, config.logging) : undefined;
   const welcome = advisor.welcome();
-  const createBot = (conversationState: ConversationState): MslBot => new MslBot({
-    conversationState,
-    dialog: new MainDialog(advisor, conversationState.createProperty<unknown>('ConversationMemory'), turnLog),
-    welcome,
-  });
+  const feedbackLog = logger ? loggerFeedbackLog(logger, config.logging) : undefined;
+  const createBot = (conversationState: ConversationState): MslBot => {
+    const answers = conversationState.createProperty<unknown>('AnswerIndex');
+    return new MslBot({
+      conversationState,
+      dialog: new MainDialog(advisor, conversationState.createProperty<unknown>('ConversationMemory'), turnLog, answers),
+      welcome,
+      answers,
+      ...(feedbackLog ? { feedbackLog } : {}),
+    });
+  };
   const conversationState = new ConversationState(storage);
   const bot = createBot(conversationState);
   const adapter = createAdapter(config, conversationState, log);

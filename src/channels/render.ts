@@ -1,5 +1,6 @@
 import { ActionTypes, CardFactory, Channels, MessageFactory, TextFormatTypes, type Activity, type CardAction } from 'botbuilder';
 import { MAX_SUGGESTIONS, type Reply, type Suggestion } from '../answer/reply.js';
+import { VOTE_ID_PREFIX } from '../feedback/vote.js';
 import { toAdaptiveCard } from './adaptive-card.js';
 import { toMarkdown } from './markdown.js';
 import { toPlainText } from './plain-text.js';
@@ -23,7 +24,29 @@ export function renderReply(reply: Reply, channelId: string | undefined): Partia
   activity.textFormat = style === 'plain' ? TextFormatTypes.Plain : TextFormatTypes.Markdown;
   const actions = reply.suggestions.slice(0, MAX_SUGGESTIONS).map(cardAction);
   if (actions.length > 0) activity.suggestedActions = { actions, to: [] };
+  if (reply.feedback && reply.unitIds.length > 0) askForVotes(activity, reply, channelId);
   return activity;
+}
+
+/**
+ * Thumbs up and down under a guide answer, in each channel's own way: Web Chat shows them for a schema.org Message
+ * entity with Like and Dislike actions (their ids name the answer, so the vote does); Teams shows its feedback loop
+ * when the message asks for it.
+ */
+function askForVotes(activity: Partial<Activity>, reply: Reply, channelId: string | undefined): void {
+  if (channelId === Channels.Msteams) {
+    activity.channelData = { ...(activity.channelData as object | undefined), feedbackLoopEnabled: true };
+    return;
+  }
+  if (channelId !== Channels.Webchat && channelId !== Channels.Emulator && channelId !== Channels.Directline) return;
+  const id = `${VOTE_ID_PREFIX}${reply.unitIds.join('+')}`;
+  activity.entities = [...(activity.entities ?? []), {
+    type: 'https://schema.org/Message',
+    '@context': 'https://schema.org',
+    '@id': '',
+    '@type': 'Message',
+    potentialAction: [{ '@type': 'LikeAction', '@id': id, name: 'Helpful' }, { '@type': 'DislikeAction', '@id': id, name: 'Not helpful' }],
+  }];
 }
 
 function styleFor(reply: Reply, channelId: string | undefined): Style {
