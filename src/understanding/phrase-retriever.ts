@@ -20,8 +20,9 @@ export const FUSE_OPTIONS = Object.freeze({
   // Stems shorter than this are never matched fuzzily: "ai" must not stand for "am".
   minMatchCharLength: 4,
 });
-// Fuzzy matches for words the phrasings never use are remembered; this bounds that memory against floods of gibberish.
-const MAX_CACHED_LOOKUPS = 5000;
+// Fuzzy matches for words the phrasings never use are remembered; this bounds that memory against floods of gibberish
+// while holding every word a busy day of real questions uses (a few thousand), so none is looked up twice.
+const MAX_CACHED_LOOKUPS = 20_000;
 // A fuzzy match counts for this share of an exact one: a guessed word is weaker evidence than a typed one.
 const FUZZY_MATCH_WEIGHT = 0.8;
 

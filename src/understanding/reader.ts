@@ -72,7 +72,7 @@ export class Reader {
   private readonly quantity: RegExp;
   private readonly evaluative: ReadonlySet<string>;
   private readonly topics: ReadonlyArray<{ topic: Topic; pattern: RegExp }>;
-  private nouns: ReadonlySet<string> | undefined;
+  private readonly nouns: ReadonlySet<string>;
 
   constructor(readonly pack: Pack, private readonly english: ReadonlySet<string>, training: Training, private readonly weights: Weights = WEIGHTS) {
     const { pipeline, extractor, speller } = buildPipeline(pack, english, training.vocabulary);
@@ -96,6 +96,7 @@ export class Reader {
     this.quantity = phrasePattern(pack.topics.quantity);
     this.evaluative = new Set(pack.topics.evaluative);
     this.topics = pack.topics.topics.map((topic) => ({ topic, pattern: phrasePattern(topic.phrases) }));
+    this.nouns = englishNouns();
   }
 
   /** Reads one message: its kind, the question it asks and, when it asks several, each part. */
@@ -163,7 +164,7 @@ export class Reader {
       if (!named && !abroad) topicWords.push(word);
       const isKnown = named || (!abroad && this.knowsStem(s));
       if (abroad) { judged++; return; }
-      if (!isKnown && isEnglish(this.english, word) && (!isEnglish(this.englishNouns(), word) || VERB_POSITION.has(tokens[i - 1] ?? ''))) return;
+      if (!isKnown && isEnglish(this.english, word) && (!isEnglish(this.nouns, word) || VERB_POSITION.has(tokens[i - 1] ?? ''))) return;
       judged++;
       if (isKnown) known++; else unknown.push(word);
     });
@@ -248,6 +249,13 @@ export class Reader {
  */
 function singular(word: string): string {
   return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
+}
+
+let nounList: ReadonlySet<string> | undefined;
+
+/** WordNet's mostly-nouns, read once per process and shared by every pack's reader. */
+function englishNouns(): ReadonlySet<string> {
+  return (nounList ??= loadEnglishNouns());
 }
 
 /** One case-insensitive pattern for a list of phrases, matched as whole words. */

@@ -11,8 +11,9 @@ export const SHORT_WORD_LENGTH = 4;
 export const TWO_EDIT_LENGTH = 8;
 // Added to a preferred word's frequency on a tie: more than any word's count in the knowledge.
 const PREFERRED_BONUS = 1_000_000;
-// Corrections are remembered per spelling; this bounds that memory however much gibberish arrives.
-const MAX_CACHED_CORRECTIONS = 5000;
+// Corrections are remembered per spelling; this bounds that memory however much gibberish arrives, while holding
+// every misspelling a busy day brings, so none costs the full search twice.
+const MAX_CACHED_CORRECTIONS = 20_000;
 
 /** Whether two words of the same length differ only by two neighbouring letters swapped. */
 function isSwap(a: string, b: string): boolean {
