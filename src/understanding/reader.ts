@@ -222,11 +222,6 @@ export class Reader {
     };
   }
 
-  /** WordNet's nouns, read the first time a message has a word the pack does not know: most messages never do. */
-  private englishNouns(): ReadonlySet<string> {
-    return (this.nouns ??= loadEnglishNouns());
-  }
-
   private findKeywords(stems: readonly string[]): string[] {
     const found: string[] = [];
     for (let i = 0; i < stems.length; i++) {
