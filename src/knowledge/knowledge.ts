@@ -76,7 +76,7 @@ export interface Synonyms {
   readonly words: Readonly<Record<string, string>>;
 }
 
-export interface Topic { readonly id: string; readonly label: string; readonly phrases: readonly string[]; readonly salary: boolean }
+export interface Topic { readonly id: string; readonly label: string; readonly phrases: readonly string[]; readonly salary: boolean; readonly near?: string | undefined }
 export interface Topics {
   readonly topics: readonly Topic[];
   readonly quantity: readonly string[];

@@ -2,7 +2,7 @@ import type { CommonKnowledge } from './common-knowledge.js';
 import { deriveUnits, findSalaryHeadings, uniqueId } from './derive-units.js';
 import { foldQuotes, parseGuide, type GuideBlock } from './guide-parser.js';
 import {
-  SALARY_INTENTS, type CareerNames, type Career, type Entities, type Industry, type Pack, type Salary, type SalaryTable, type Synonyms, type Unit,
+  SALARY_INTENTS, type CareerNames, type Career, type Entities, type Industry, type Pack, type Salary, type SalaryTable, type Synonyms, type Topic, type Unit,
 } from './knowledge.js';
 import { KnowledgeError } from './knowledge-error.js';
 import { PackFiles } from './pack-files.js';
@@ -71,7 +71,7 @@ export function loadPack(dir: string, common: CommonKnowledge, options: PackOpti
     conversation: common.conversation,
     replies: templates,
     starters,
-    topics: { ...common.topics, topics: common.topics.topics.filter((t) => !t.phrases.some((p) => containsPhrase(folded, p))) },
+    topics: { ...common.topics, topics: uncovered(common.topics.topics, folded, units) },
     links: meta.links,
     guideWords: [...new Set(folded.match(/[a-z][a-z'&-]*[a-z]/g) ?? [])],
     guideText: folded,
@@ -176,6 +176,18 @@ function mergeSynonyms(common: Synonyms, pack: Synonyms | undefined, career: Car
     phrases: { ...common.phrases, ...pack?.phrases, ...names },
     words: { ...common.words, ...pack?.words, [career.shortPlural.toLowerCase()]: short },
   };
+}
+
+/**
+ * The topics as this guide leaves them out: a phrase the guide itself uses ("benefits" in "long-term benefits"), or a
+ * unit's keyword ("overtime" pointing at working hours), is no sign of a gap here, so it is dropped; a topic with no
+ * phrase left is one the guide covers.
+ */
+function uncovered(topics: readonly Topic[], guide: string, units: ReadonlyMap<string, Unit>): Topic[] {
+  const keywords = new Set([...units.values()].flatMap((u) => u.keywords));
+  return topics
+    .map((t) => ({ ...t, phrases: t.phrases.filter((p) => !containsPhrase(guide, p) && !keywords.has(p)) }))
+    .filter((t) => t.phrases.length > 0);
 }
 
 /** Whether the text has the phrase as whole words. */

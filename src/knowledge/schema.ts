@@ -124,6 +124,8 @@ export const TopicsFile = z.strictObject({
     phrases: z.array(lower).min(1),
     /** A salary qualifier: asked with a pay question, the figures are given with the gap ("first-year pay"). */
     salary: z.boolean().default(false),
+    /** What a guide usually says that comes closest, in plain words ("work environment travel"): found like a question. */
+    near: phrase.optional(),
   })),
   /** Words that ask for a number ("how many", "percentage"): a passage without figures then only half answers. */
   quantity: z.array(lower).default([]),

@@ -33,7 +33,9 @@ export function decide(pack: Pack, reading: Reading, memory: ConversationMemory,
   if (reading.parts.length > 1 && action.kind !== 'both') {
     const parts = reading.parts.map((p) => firstRule(contextFor(pack, reading, p, memory, c.inDomain, thresholds))).filter(partAnswers).map((d) => d.action);
     const [first, second] = distinct(parts);
-    if (first && second) { action = { kind: 'both', first, second }; rule = 'two questions'; }
+    const merged = first && second ? withGap(first, second) ?? withGap(second, first) : undefined;
+    if (merged) { action = merged; rule = 'two questions, one answer'; }
+    else if (first && second) { action = { kind: 'both', first, second }; rule = 'two questions'; }
     else if (first && !CONTENT.has(action.kind)) { action = first; rule = 'one of its questions'; }
   }
   // A long message whose question alone says too little ("What does that type of role involve?"): the whole of it may.
@@ -66,12 +68,23 @@ function distinct(actions: readonly Action[]): Action[] {
 
 function contentOf(a: Action): unknown {
   switch (a.kind) {
-    case 'answer': return a.unitIds;
+    case 'answer': return [a.unitIds, a.gap];
     // Two pay questions in one message ("do MSLs in Florida make good money? how much roughly") are one question.
     case 'salary': return 'salary';
-    case 'gap': return a.nearest ?? a.gap;
+    case 'gap': return a.gap;
     default: return a.kind;
   }
+}
+
+/**
+ * "Which companies hire MSLs, and which has the best culture?": an answer, and a gap about the same unit (or about
+ * nothing the guide says), are one answer that says what it leaves out.
+ */
+function withGap(answer: Action, other: Action): Action | undefined {
+  if (answer.kind !== 'answer' || answer.gap) return undefined;
+  if (other.kind === 'gap' && (!other.nearest || answer.unitIds.includes(other.nearest))) return { ...answer, gap: other.gap };
+  if (other.kind === 'answer' && other.gap && other.unitIds.every((u) => answer.unitIds.includes(u))) return { ...answer, gap: other.gap };
+  return undefined;
 }
 
 /** What to remember after an action: the last unit and step, the salary places, the choices offered, misses in a row. */

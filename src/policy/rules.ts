@@ -191,16 +191,20 @@ function gap(c: Context): Action | undefined {
   if (!c.inDomain) return undefined;
   const abroad = c.places.filter((p) => p.type === 'place');
   if (abroad.length) return gapAction(c, { kind: 'topic', topic: abroad.map((p) => p.name).join(' or '), from: 'topics' });
-  const topic = c.a.signals.topics.find((t) => !t.salary) ?? c.a.signals.topics[0];
-  if (topic) return gapAction(c, { kind: 'topic', topic: topic.label, from: 'topics' });
+  // A topic may be named in the story around the question ("heard there were big layoffs… how safe is the job?").
+  const topics = c.a.signals.topics.length ? c.a.signals.topics : c.a === c.reading.focus ? c.reading.whole?.signals.topics ?? [] : [];
+  const topic = topics.find((t) => !t.salary) ?? topics[0];
+  if (topic) return gapAction(c, { kind: 'topic', topic: topic.label, from: 'topics' }, topic.nearest);
   if (c.a.unknown.length > 0 && 1 - c.a.coverage >= c.thresholds.unknownShare) return gapAction(c, { kind: 'topic', topic: c.a.unknown.join(' '), from: 'words' });
   return undefined;
 }
 
-function gapAction(c: Context, g: Gap): Action {
-  const nearest = c.a.passages[0];
+/** A gap, with the nearest unit: the question's own best match when it is a fair one, else the topic's nearest, else the best passage. */
+function gapAction(c: Context, g: Gap, topicNearest?: string): Action {
+  const passage = c.a.passages[0];
   const best = c.answerable.find((x) => c.pack.units.has(x.intent));
-  const pick = best && best.score >= c.thresholds.nearest ? best.intent : nearest && nearest.score >= c.thresholds.nearest ? nearest.intent : undefined;
+  const pick = best && best.score >= c.thresholds.answer ? best.intent
+    : topicNearest ?? (best && best.score >= c.thresholds.nearest ? best.intent : passage && passage.score >= c.thresholds.nearest ? passage.intent : undefined);
   return { kind: 'gap', gap: g, ...(pick ? { nearest: pick } : {}) };
 }
 

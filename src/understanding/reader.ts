@@ -1,4 +1,4 @@
-import { SALARY_INTENTS, type Pack, type Topic } from '../knowledge/knowledge.js';
+import { SALARY_INTENTS, type Pack } from '../knowledge/knowledge.js';
 import type { EntityExtractor } from './entities.js';
 import { isEnglish, loadEnglishNouns } from './english-lexicon.js';
 import { IntentClassifier, type IntentScore } from './intent-classifier.js';
@@ -6,11 +6,11 @@ import { isForeign } from './language.js';
 import { normalize } from './normalize.js';
 import { PassageIndex, type QueryTerm } from './passage-index.js';
 import { PhraseRetriever } from './phrase-retriever.js';
-import type { Analysis, Reading, Signals } from './reading.js';
+import type { Analysis, NamedTopic, Reading, Signals } from './reading.js';
 import { shapeOf } from './sentences.js';
 import type { SpellingCorrector } from './spelling.js';
 import { GLUE_WORDS, NON_TOPIC_WORDS } from './stopwords.js';
-import { stem, type TextPipeline } from './text-pipeline.js';
+import { featureStems, stem, type TextPipeline } from './text-pipeline.js';
 import { buildPipeline, featuresOf, type Training } from './training.js';
 
 /** How much each signal counts in a unit's score. */
@@ -71,7 +71,7 @@ export class Reader {
   private readonly careerToken: string;
   private readonly quantity: RegExp;
   private readonly evaluative: ReadonlySet<string>;
-  private readonly topics: ReadonlyArray<{ topic: Topic; pattern: RegExp }>;
+  private readonly topics: ReadonlyArray<{ topic: NamedTopic; pattern: RegExp }>;
   private readonly nouns: ReadonlySet<string>;
 
   constructor(readonly pack: Pack, private readonly english: ReadonlySet<string>, training: Training, private readonly weights: Weights = WEIGHTS) {
@@ -95,7 +95,11 @@ export class Reader {
     this.maxKeywordWords = longest;
     this.quantity = phrasePattern(pack.topics.quantity);
     this.evaluative = new Set(pack.topics.evaluative);
-    this.topics = pack.topics.topics.map((topic) => ({ topic, pattern: phrasePattern(topic.phrases) }));
+    // Each topic's nearest unit is found once, by asking the passages for its "near" words.
+    this.topics = pack.topics.topics.map((topic) => {
+      const nearest = topic.near ? this.passages.search(this.query(featureStems(this.pipeline.canonical(topic.near))))[0]?.intent : undefined;
+      return { topic: nearest ? { ...topic, nearest } : topic, pattern: phrasePattern(topic.phrases) };
+    });
     this.nouns = englishNouns();
   }
 

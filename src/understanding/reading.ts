@@ -2,6 +2,11 @@ import type { Topic } from '../knowledge/knowledge.js';
 import type { EntityMention } from './entities.js';
 import type { IntentScore } from './intent-classifier.js';
 
+/** A topic the guide doesn't cover, with the pack's unit that comes closest (found from the topic's "near" words). */
+export interface NamedTopic extends Topic {
+  readonly nearest?: string;
+}
+
 /** How one piece of a message (its question, or one part of it) reads against a guide pack. */
 export interface Analysis {
   /** The piece as typed. */
@@ -42,8 +47,8 @@ export interface Signals {
   readonly after: boolean;
   /** The pack's career is named ("MSL"). */
   readonly careerNamed: boolean;
-  /** Topics the guide doesn't cover that the question names ("visas", "first-year pay"). */
-  readonly topics: readonly Topic[];
+  /** Topics the guide doesn't cover that the question names ("visas", "first-year pay"), each with the unit nearest to it. */
+  readonly topics: readonly NamedTopic[];
 }
 
 export type ReadingKind = 'empty' | 'markup' | 'foreign' | 'text';
