@@ -159,6 +159,12 @@ function answer(c: Context): Action | undefined {
   if (!best || c.confidence < c.thresholds.answer || c.a.coverage < c.thresholds.minCoverage) return undefined;
   const close = second && best.score - second.score < c.thresholds.minGap && !related(c.pack, best.intent, second.intent);
   if (close) return undefined;
+  // A topic the guide leaves out, asked about in words that happen to match another unit ("best online training
+  // bootcamp" matching job sites): the gap, with what comes closest to the topic, says more than that unit.
+  const topic = c.a.signals.topics.find((t) => !t.salary || !c.a.signals.pay);
+  if (topic?.nearest && topic.nearest !== best.intent && best.score < c.thresholds.sureAnswer) return undefined;
+  // "How much does membership cost?" matches pay phrasings, but without a pay word a named topic is what was asked.
+  if (SALARY.has(best.intent) && !c.a.signals.pay && topic) return undefined;
   if (SALARY.has(best.intent)) return withSalaryGap(c, { kind: 'salary', query: salaryQuery(best.intent, c.a) });
   const gap = partialGap(c, best.intent);
   return { kind: 'answer', unitIds: [best.intent], ...(gap ? { gap } : {}) };
@@ -189,8 +195,9 @@ function partialGap(c: Context, unitId: string): Gap | undefined {
 /** A question about the career that the guide doesn't answer: say so, naming what it lacks, with the nearest passage. */
 function gap(c: Context): Action | undefined {
   if (!c.inDomain) return undefined;
-  const abroad = c.places.filter((p) => p.type === 'place');
-  if (abroad.length) return gapAction(c, { kind: 'topic', topic: abroad.map((p) => p.name).join(' or '), from: 'topics' });
+  // Places abroad, and industries the guide doesn't list ("animal health companies"), are named but not covered.
+  const unknownPlaces = c.places.filter((p) => p.type === 'place' || (p.type === 'industry' && !p.inGuide));
+  if (unknownPlaces.length) return gapAction(c, { kind: 'topic', topic: unknownPlaces.map((p) => p.name).join(' or '), from: 'topics' });
   // A topic may be named in the story around the question ("heard there were big layoffs… how safe is the job?").
   const topics = c.a.signals.topics.length ? c.a.signals.topics : c.a === c.reading.focus ? c.reading.whole?.signals.topics ?? [] : [];
   const topic = topics.find((t) => !t.salary) ?? topics[0];
@@ -203,8 +210,8 @@ function gap(c: Context): Action | undefined {
 function gapAction(c: Context, g: Gap, topicNearest?: string): Action {
   const passage = c.a.passages[0];
   const best = c.answerable.find((x) => c.pack.units.has(x.intent));
-  const pick = best && best.score >= c.thresholds.answer ? best.intent
-    : topicNearest ?? (best && best.score >= c.thresholds.nearest ? best.intent : passage && passage.score >= c.thresholds.nearest ? passage.intent : undefined);
+  const pick = topicNearest && !(best && best.score >= c.thresholds.sureAnswer) ? topicNearest
+    : best && best.score >= c.thresholds.nearest ? best.intent : passage && passage.score >= c.thresholds.nearest ? passage.intent : undefined;
   return { kind: 'gap', gap: g, ...(pick ? { nearest: pick } : {}) };
 }
 

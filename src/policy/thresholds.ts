@@ -5,6 +5,8 @@
 export const THRESHOLDS = Object.freeze({
   /** At or above this score (scaled by how much of the question the pack knows) the best unit is answered. */
   answer: 0.42,
+  /** A unit matched this well is what was asked even when the question also names a topic the guide leaves out. */
+  sureAnswer: 0.8,
   /** Below this nothing is even a plausible guess; between the two, the bot asks "Did you mean…?". */
   clarify: 0.3,
   /** A runner-up this close to the best (and not part of the same topic) makes the bot ask which was meant. */
