@@ -62,7 +62,7 @@ export function createApp(config: BotConfig, knowledge: Knowledge, log?: ErrorLo
     salaryRecords: knowledge.salary.industries.records.length + knowledge.salary.states.records.length,
   });
   return {
-    advisor, adapter, bot, webChat: { config: config.webChat, deliver, log },
+    advisor, adapter, bot, webChat: { config: config.webChat, deliver, log, welcomeStarters: welcome.suggestions },
     rateLimit: config.rateLimit, readiness, inFlight: new InFlight(), ...(logger ? { logger } : {}),
   };
 }
