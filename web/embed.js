@@ -102,7 +102,11 @@
     background: accent, cursor: 'pointer', 'box-shadow': '0 6px 18px rgba(0,0,0,0.25)', 'z-index': '2147483000',
     display: 'flex', 'align-items': 'center', 'justify-content': 'center', padding: '0', margin: '0'
   });
-  launcher.appendChild(icon('M9 11.5A3.5 3.5 0 0 1 12.5 8h15A3.5 3.5 0 0 1 31 11.5v10a3.5 3.5 0 0 1-3.5 3.5H19l-6 5v-5h-.5A3.5 3.5 0 0 1 9 21.5z', 34, false));
+  // A speech bubble while closed; a chevron pointing down at it while the panel is open above.
+  var chatIcon = icon('M9 11.5A3.5 3.5 0 0 1 12.5 8h15A3.5 3.5 0 0 1 31 11.5v10a3.5 3.5 0 0 1-3.5 3.5H19l-6 5v-5h-.5A3.5 3.5 0 0 1 9 21.5z', 34, false);
+  var lowerIcon = icon('M12 16l8 8 8-8', 34, true);
+  launcher.appendChild(chatIcon);
+  launcher.appendChild(lowerIcon);
 
   var panel = document.createElement('div');
   panel.setAttribute('role', 'dialog');
@@ -156,6 +160,8 @@
     css(launcher, { left: side === 'left' ? sideOffset : 'auto', right: side === 'right' ? sideOffset : 'auto', bottom: bottomOffset });
     // On a phone the open panel covers the whole screen, button included; its close button is the way back.
     launcher.style.setProperty('display', narrow && open ? 'none' : 'flex');
+    chatIcon.style.setProperty('display', open ? 'none' : 'block');
+    lowerIcon.style.setProperty('display', open ? 'block' : 'none');
     if (narrow) {
       css(panel, { top: '0', left: '0', right: '0', bottom: '0', width: '100%', height: '100%', 'max-width': 'none', 'max-height': 'none', 'border-radius': '0', 'box-shadow': 'none' });
     } else {

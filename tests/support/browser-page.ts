@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import type { Frame, Page } from 'playwright-core';
 
 /** Longest wait for one thing to show on the page; answers take milliseconds, Web Chat polls every second. */
@@ -41,27 +39,4 @@ export function isLocal(url: string): boolean {
   return protocol === 'data:' || protocol === 'blob:' || hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
 }
 
-export interface Portal {
-  /** As a browser names it: "localhost" and "127.0.0.1" are different origins, so the portal is foreign to the bot. */
-  readonly origin: string;
-  close(): void;
-}
-
-/**
- * A careers portal on another loopback port that adds the chat with the documented script tag, given the tag's data-
- * attributes. Its page has a fixed footer of links, as real portals do, and a link before it to tab from.
- */
-export async function startPortal(botBase: () => string, attributes: () => Readonly<Record<string, string>>): Promise<Portal> {
-  const server: Server = createServer((_req, res) => {
-    const data = Object.entries(attributes()).map(([name, value]) => ` data-${name}="${value}"`).join('');
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(`<!doctype html><html lang="en"><head><title>Careers at Acme</title></head>
-      <body style="margin:0;font-family:sans-serif">
-      <main style="padding:16px"><h1>Careers at Acme</h1><p>Open roles in medical affairs.</p><a href="#roles">See the roles</a></main>
-      <footer style="position:fixed;left:0;right:0;bottom:0;height:60px;background:#222;color:#fff;padding:8px 16px">
-        <a href="#privacy" style="color:#fff">Privacy</a> <a href="#terms" style="color:#fff">Terms</a></footer>
-      <script src="${botBase()}/embed.js"${data} async></script></body></html>`);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { origin: `http://localhost:${(server.address() as AddressInfo).port}`, close: () => server.close() };
-}
+export { startPortal, type Portal } from '../../scripts/demo-portal.js';
