@@ -14,6 +14,8 @@
   // DirectLineJS's connection statuses that it never leaves on its own: the token was refused (expired, or signed by a
   // bot that has since restarted), the conversation could not be opened, or the service said it is gone.
   var DEAD_STATUSES = [3 /* ExpiredToken */, 4 /* FailedToConnect */, 5 /* Ended */];
+  // What Direct Line answers a post to a conversation it no longer has: token refused (403), conversation unknown (404).
+  var GONE_ANSWERS = [403, 404];
   // New conversations tried in a row without one coming online; past this the bot is down, and the page says so.
   var MAX_RESTARTS = 3;
   // Wait between those tries: long enough for a restarting bot to come back.
@@ -225,6 +227,10 @@
           saveSession();
         } else if (action.type === 'DIRECT_LINE/POST_ACTIVITY') {
           startersBox.hidden = true;
+        } else if (action.type === 'DIRECT_LINE/POST_ACTIVITY_REJECTED' && action.payload && GONE_ANSWERS.indexOf(action.payload.status) !== -1) {
+          // A message the server refused because it forgot the conversation, where no status change said so
+          // (over a WebSocket, an expired conversation is only found out by sending).
+          restart();
         }
         return result;
       };

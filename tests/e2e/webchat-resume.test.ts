@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Server } from 'restify';
 import { loadConfig } from '../../src/config.js';
 import { createApp } from '../../src/create-app.js';
+import { ConversationStore } from '../../src/directline/conversation-store.js';
 import { listeningPort, startServer } from '../../src/server.js';
 import { launchChromium } from '../../scripts/launch-chromium.js';
 import { DESKTOP, PHONE, SHOW_TIMEOUT_MS } from '../support/browser-page.js';
@@ -10,6 +11,8 @@ import { realKnowledge } from '../support/knowledge.js';
 
 /** What the page says in the transcript when it had to start over. */
 const RESTART_NOTE = 'The chat was restarted, so this is a new conversation.';
+/** A conversation's idle life in the expiry test: long enough for a question and its answer, short to wait out. */
+const SHORT_IDLE_MS = 2_000;
 
 describe('Web Chat across reloads and bot restarts', function () {
   this.timeout(120_000);
@@ -19,9 +22,14 @@ describe('Web Chat across reloads and bot restarts', function () {
   let port: number;
   const welcome = realKnowledge().replies.welcome.slice(0, 40);
 
-  /** The bot on a port: a free one the first time, then the same one again, as a restarted bot would be. */
-  async function startBot(onPort = 0): Promise<void> {
-    server = await startServer(createApp(loadConfig({}), realKnowledge()), onPort, '127.0.0.1');
+  /**
+   * The bot on a port: a free one the first time, then the same one again, as a restarted bot would be. Its
+   * conversations may be forgotten sooner than the real half hour, as if the page had sat idle that long.
+   */
+  async function startBot(onPort = 0, idleTtlMs?: number): Promise<void> {
+    const app = createApp(loadConfig({}), realKnowledge());
+    const store = idleTtlMs === undefined ? undefined : new ConversationStore({ idleTtlMs });
+    server = await startServer({ ...app, webChat: { ...app.webChat, ...(store ? { store } : {}) } }, onPort, '127.0.0.1');
     port = listeningPort(server);
   }
 
@@ -116,5 +124,24 @@ describe('Web Chat across reloads and bot restarts', function () {
     await answered(page, welcome);
     await ask(page, 'how much do MSLs earn in California');
     await answered(page, '$164,660');
+  });
+
+  it('starts a fresh conversation with the note when the open conversation was forgotten for sitting idle', async () => {
+    await stopBot();
+    await startBot(port, SHORT_IDLE_MS);
+    try {
+      const page = await openPage(DESKTOP);
+      await ask(page, 'Do I need a PhD?');
+      await page.locator('.webchat__bubble--from-user', { hasText: 'Do I need a PhD?' }).waitFor({ timeout: SHOW_TIMEOUT_MS });
+      // Idle past the conversation's life; the page's token is still good, only the conversation is gone.
+      await page.waitForTimeout(SHORT_IDLE_MS * 2);
+      await ask(page, 'how much do MSLs earn in California');
+      await page.getByText(RESTART_NOTE).first().waitFor({ timeout: SHOW_TIMEOUT_MS });
+      await answered(page, '$164,660');
+      expect(await page.getByText(/Send failed/).count(), '"Send failed" prompts').to.equal(0);
+    } finally {
+      await stopBot();
+      await startBot(port);
+    }
   });
 });
