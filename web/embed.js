@@ -97,6 +97,7 @@
   launcher.type = 'button';
   launcher.setAttribute('aria-label', 'Open chat: ' + label);
   launcher.setAttribute('aria-expanded', 'false');
+  launcher.setAttribute('aria-haspopup', 'dialog');
   css(launcher, {
     position: 'fixed', width: LAUNCHER_SIZE + 'px', height: LAUNCHER_SIZE + 'px', 'border-radius': '50%', border: '0',
     background: accent, cursor: 'pointer', 'box-shadow': '0 6px 18px rgba(0,0,0,0.25)', 'z-index': '2147483000',

@@ -135,12 +135,17 @@ describe('the chat embedded on a portal with embed.js', function () {
     await dialog(page).waitFor({ state: 'hidden', timeout: SHOW_TIMEOUT_MS });
     expect(await focusIn(page, frame)).to.equal(`Open chat: ${TITLE}`);
 
-    // The close button does the same, and the chat kept its conversation while closed.
-    await launcher(page).click();
-    await dialog(page).waitFor({ state: 'visible', timeout: SHOW_TIMEOUT_MS });
-    await page.getByRole('button', { name: 'Close chat', exact: true }).click();
-    await dialog(page).waitFor({ state: 'hidden', timeout: SHOW_TIMEOUT_MS });
-    expect(await focusIn(page, frame)).to.equal(`Open chat: ${TITLE}`);
+    // Escape on the portal's side of the panel (its close button) does the same, and so does the close button.
+    for (const how of ['Escape', 'click'] as const) {
+      await launcher(page).click();
+      await dialog(page).waitFor({ state: 'visible', timeout: SHOW_TIMEOUT_MS });
+      const closeButton = page.getByRole('button', { name: 'Close chat', exact: true });
+      if (how === 'click') await closeButton.click();
+      else await closeButton.press('Escape');
+      await dialog(page).waitFor({ state: 'hidden', timeout: SHOW_TIMEOUT_MS });
+      expect(await focusIn(page, frame), `focus after ${how}`).to.equal(`Open chat: ${TITLE}`);
+    }
+    expect(await launcher(page).getAttribute('aria-haspopup')).to.equal('dialog');
     expect(foreignRequests, 'requests to other hosts').to.deep.equal([]);
   });
 
