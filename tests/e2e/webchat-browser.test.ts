@@ -13,6 +13,8 @@ import { realKnowledge } from '../support/knowledge.js';
 
 const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
 const MARKUP = '<b>bold</b><img src=x onerror=alert(1)>';
+/** The dots Web Chat draws while a typing activity from the bot is fresh. */
+const TYPING_INDICATOR = '.webchat__typing-indicator';
 /** Questions whose answers offer the longest follow-up labels the guide has, and a salary card. */
 const QUESTIONS_WITH_LONG_LABELS = ['What continuing education is available?', 'What qualifications do employers look for?'];
 
@@ -103,6 +105,24 @@ describe('Web Chat in a real browser', function () {
       await ask(page, 'What does an MSL do all day?');
       expect(await page.locator('.webchat__bubble').count(), 'messages shown').to.be.at.least(5);
       expect(await page.getByText('Just now').count(), 'visible "Just now" stamps').to.equal(0);
+    } finally {
+      await close();
+    }
+  });
+
+  it('shows a typing indicator while the bot works on an answer', async () => {
+    const { page, close } = await openPage(DESKTOP);
+    try {
+      // The answer follows the typing activity within milliseconds, so the indicator is caught as it is drawn.
+      await page.evaluate((selector) => {
+        const seen = { typing: false };
+        (window as unknown as { typingSeen: typeof seen }).typingSeen = seen;
+        new MutationObserver(() => {
+          if (document.querySelector(selector)) seen.typing = true;
+        }).observe(document.body, { childList: true, subtree: true });
+      }, TYPING_INDICATOR);
+      await ask(page, 'Do I need a PhD?');
+      expect(await page.evaluate(() => (window as unknown as { typingSeen: { typing: boolean } }).typingSeen.typing), 'typing indicator shown').to.equal(true);
     } finally {
       await close();
     }
