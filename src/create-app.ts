@@ -67,7 +67,7 @@ export function createApp(config: BotConfig, knowledge: Knowledge, log?: ErrorLo
     salaryRecords: knowledge.packs.reduce((n, p) => n + (p.salary?.industries?.records.length ?? 0) + (p.salary?.states?.records.length ?? 0), 0),
   });
   return {
-    advisor, adapter, bot, webChat: { config: config.webChat, deliver, log },
+    advisor, adapter, bot, webChat: { config: config.webChat, deliver, log, welcomeStarters: welcome.suggestions.flatMap((s) => [s.label, s.ask]) },
     rateLimit: config.rateLimit, readiness, inFlight: new InFlight(), ...(logger ? { logger } : {}),
   };
 }

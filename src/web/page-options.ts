@@ -15,6 +15,14 @@ const HEX_COLOUR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 // Control characters have no business in a visible title and could break the page's layout.
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
 const plainText = (value: string): string => value.replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
+/** A page origin, as embed.js sends its own (location.origin): scheme, host and port, nothing else. */
+const ORIGIN = z.string().refine((value) => {
+  try {
+    return /^https?:$/.test(new URL(value).protocol) && new URL(value).origin === value;
+  } catch {
+    return false;
+  }
+}, 'must be an origin such as https://careers.example.org');
 
 const PageOptionsSchema = z.object({
   title: z
@@ -27,16 +35,36 @@ const PageOptionsSchema = z.object({
     .array(z.string().transform(plainText).pipe(z.string().min(1, 'must not be empty').max(MAX_STARTER_LENGTH, `must be at most ${MAX_STARTER_LENGTH} characters`)))
     .max(MAX_STARTERS, `at most ${MAX_STARTERS} starter questions`)
     .default([]),
+  // The page embed.js framed the chat in: the only window the chat's messages (Escape, Tab) are posted to.
+  parent: ORIGIN.optional(),
 });
 
 /** How an embedding page dresses the chat: its title, accent colour and starter questions. */
 export type PageOptions = z.infer<typeof PageOptionsSchema>;
 
-/** Reads ?title=…&accent=%23…&starter=…&starter=…; unknown parameters are ignored, bad values are errors. */
+/** Reads ?title=…&accent=%23…&starter=…&starter=…&parent=…; unknown parameters are ignored, bad values are errors. */
 export function parsePageOptions(query: URLSearchParams): z.ZodSafeParseResult<PageOptions> {
   return PageOptionsSchema.safeParse({
     title: query.get('title') ?? undefined,
     accent: query.get('accent') ?? undefined,
     starters: query.getAll('starter').length > 0 ? query.getAll('starter') : undefined,
+    parent: query.get('parent') ?? undefined,
+  });
+}
+
+/** A question as a person reads it: case, punctuation and spacing do not make "Do I need a PhD?" another question. */
+const asRead = (question: string): string => question.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * The starter questions worth showing: those the welcome does not already offer as buttons, each once. An advisor who
+ * picks "Do I need a PhD?" for a portal should not see it twice on a page whose welcome offers "do I need a PhD".
+ */
+export function withoutRepeats(starters: readonly string[], offered: readonly string[]): string[] {
+  const seen = new Set(offered.map(asRead));
+  return starters.filter((starter) => {
+    const read = asRead(starter);
+    if (seen.has(read)) return false;
+    seen.add(read);
+    return true;
   });
 }

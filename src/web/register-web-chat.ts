@@ -12,7 +12,7 @@ import { fetchAzureDirectLineToken } from './azure-direct-line-token.js';
 import { renderChatPage } from './chat-page.js';
 import { contentSecurityPolicy } from './content-security-policy.js';
 import { OriginPolicy } from './origin-policy.js';
-import { parsePageOptions } from './page-options.js';
+import { parsePageOptions, withoutRepeats } from './page-options.js';
 import { serveWebChatBundle, serveWebFile, WEB_DIR } from './static-assets.js';
 
 /** Where the page finds Web Chat's bundle. */
@@ -32,12 +32,14 @@ export interface WebChatDeps {
   /** How the server reaches Azure's Direct Line; tests pass one aimed at a fake. */
   readonly fetch?: typeof fetch;
   readonly log?: ErrorLog;
+  /** The questions the welcome offers as buttons; an embedding page's starter questions leave them out. */
+  readonly welcomeStarters?: readonly string[];
 }
 
-/** What GET /api/chat-config tells the page. */
+/** What GET /api/chat-config tells the page, or embed.js on another site ('refused' when that site is not allowed). */
 export type ChatConfig =
   | { readonly mode: 'local' | 'azure'; readonly directLine: { readonly domain: string; readonly webSocket: boolean } }
-  | { readonly mode: 'off'; readonly reason: string };
+  | { readonly mode: 'off' | 'refused'; readonly reason: string };
 
 /** The local Direct Line runs when configured for it and there is a bot in this process to deliver to. */
 export function chatMode(deps: Pick<WebChatDeps, 'config' | 'deliver'>): ChatMode {
@@ -74,7 +76,8 @@ export function registerWebChat(server: restify.Server, deps: WebChatDeps): { re
   const page = (embedded: boolean) => async (req: restify.Request, res: restify.Response) => {
     const options = parsePageOptions(new URL(req.url ?? '/', 'http://localhost').searchParams);
     if (!options.success) return void res.send(400, { error: describeProblems(options.error) });
-    const html = renderChatPage(await readFile(join(WEB_DIR, 'index.html'), 'utf8'), { options: options.data, embedded });
+    const starters = withoutRepeats(options.data.starters, deps.welcomeStarters ?? []);
+    const html = renderChatPage(await readFile(join(WEB_DIR, 'index.html'), 'utf8'), { options: { ...options.data, starters }, embedded });
     res.writeHead(200, {
       'content-type': 'text/html; charset=utf-8',
       'content-security-policy': contentSecurityPolicy({ connect: connectSources, frameAncestors: origins.frameAncestors() }),
@@ -87,11 +90,21 @@ export function registerWebChat(server: restify.Server, deps: WebChatDeps): { re
   server.get('/', page(false));
   server.get('/embed', page(true));
 
-  for (const file of ['chat.js', 'chat.css', 'embed.js', 'logo.svg']) server.get(`/${file}`, serveWebFile(file));
+  for (const file of ['chat.js', 'panel-bridge.js', 'chat.css', 'embed.js', 'logo.svg']) server.get(`/${file}`, serveWebFile(file));
   server.get(WEB_CHAT_BUNDLE_PATH, serveWebChatBundle());
 
   server.opts('/api/chat-config', origins.preflight);
   server.get('/api/chat-config', async (req: restify.Request, res: restify.Response) => {
+    const origin = req.headers.origin;
+    if (origin !== undefined && !origins.isAllowed(origin, req)) {
+      // embed.js asks before it shows anything: a readable refusal lets it stay hidden and say why in one console
+      // line, where a CORS failure would leave the browser's own errors. Nothing here is worth keeping from anyone.
+      res.header('Vary', 'Origin');
+      res.header('Access-Control-Allow-Origin', origin);
+      res.header('cache-control', 'no-store');
+      const refused: ChatConfig = { mode: 'refused', reason: `${origin} is not in the bot's ALLOWED_ORIGINS` };
+      return void res.send(200, refused);
+    }
     if (!origins.guard(req, res)) return;
     const answer: ChatConfig = mode === 'local'
       ? { mode, directLine: { domain: DIRECT_LINE_PATH, webSocket: true } }

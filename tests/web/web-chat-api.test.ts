@@ -51,6 +51,21 @@ describe("the Web Chat page's API", () => {
       expect(answer.body.error).to.include('ALLOWED_ORIGINS');
     });
 
+    it('tells a page from another origin, readably, that it may not use the chat, and gives it nothing else', async () => {
+      const answer = await call(base, 'GET', '/api/chat-config', { headers: { origin: FOREIGN } });
+      expect(answer.status).to.equal(200);
+      expect(answer.body).to.deep.equal({ mode: 'refused', reason: `${FOREIGN} is not in the bot's ALLOWED_ORIGINS` });
+      // Readable by embed.js on that page, so it can stay hidden and say why.
+      expect(answer.headers.get('access-control-allow-origin')).to.equal(FOREIGN);
+      expect(answer.headers.get('vary')).to.include('Origin');
+    });
+
+    it('gives an allowed origin the chat config', async () => {
+      const answer = await call(base, 'GET', '/api/chat-config', { headers: { origin: ALLOWED } });
+      expect(answer.body.mode).to.equal('local');
+      expect(answer.headers.get('access-control-allow-origin')).to.equal(ALLOWED);
+    });
+
     it('refuses Direct Line calls from another origin with 403', async () => {
       const answer = await call(base, 'POST', '/v3/directline/tokens/generate', { headers: { origin: FOREIGN } });
       expect(answer.status).to.equal(403);

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { Server } from 'restify';
-import { DEFAULT_ACCENT, DEFAULT_TITLE, MAX_STARTERS, MAX_TITLE_LENGTH } from '../../src/web/page-options.js';
+import { DEFAULT_ACCENT, DEFAULT_TITLE, MAX_STARTERS, MAX_TITLE_LENGTH, withoutRepeats } from '../../src/web/page-options.js';
 import { webChatBundlePath } from '../../src/web/static-assets.js';
 import { startWebChatServer } from './web-chat-server.js';
 
@@ -20,8 +20,11 @@ describe('the Web Chat page', () => {
   let server: Server;
   let base: string;
 
+  /** The welcome's own buttons, as the bot offers them. */
+  const WELCOME_STARTERS = ['How much do MSLs earn in California?', 'Do I need a PhD?'];
+
   before(async () => {
-    ({ server, base } = await startWebChatServer({ ALLOWED_ORIGINS: 'https://careers.example.org' }));
+    ({ server, base } = await startWebChatServer({ ALLOWED_ORIGINS: 'https://careers.example.org' }, { welcomeStarters: WELCOME_STARTERS }));
   });
 
   after(() => {
@@ -50,9 +53,24 @@ describe('the Web Chat page', () => {
   });
 
   it('serves the embeddable layout on /embed with the options given', async () => {
-    const html = await (await fetch(`${base}/embed?title=Ask%20Acme&accent=%23a03060&starter=Do%20I%20need%20a%20PhD%3F&starter=What%20do%20MSLs%20earn%3F&utm=x`)).text();
+    const html = await (await fetch(`${base}/embed?title=Ask%20Acme&accent=%23a03060&starter=Is%20travel%20part%20of%20the%20job%3F&starter=What%20do%20MSLs%20earn%3F&utm=x`)).text();
     expect(html).to.include('class="layout-embedded"');
-    expect(optionsIn(html)).to.deep.equal({ title: 'Ask Acme', accent: '#a03060', starters: ['Do I need a PhD?', 'What do MSLs earn?'] });
+    expect(optionsIn(html)).to.deep.equal({ title: 'Ask Acme', accent: '#a03060', starters: ['Is travel part of the job?', 'What do MSLs earn?'] });
+  });
+
+  it("leaves out starter questions the welcome already offers, whatever their case and punctuation", async () => {
+    const html = await (await fetch(`${base}/embed?starter=${encodeURIComponent('do i need a PhD')}&starter=${encodeURIComponent('Is travel part of the job?')}&starter=${encodeURIComponent('Is travel part of the job')}`)).text();
+    expect(optionsIn(html)).to.have.property('starters').that.deep.equals(['Is travel part of the job?']);
+  });
+
+  it('takes the origin of the page embed.js framed it in, and refuses anything else there', async () => {
+    const html = await (await fetch(`${base}/embed?parent=${encodeURIComponent('https://careers.example.org')}`)).text();
+    expect(optionsIn(html)).to.have.property('parent', 'https://careers.example.org');
+    for (const parent of ['https://careers.example.org/jobs', 'javascript:alert(1)', '*', 'careers.example.org']) {
+      const res = await fetch(`${base}/embed?parent=${encodeURIComponent(parent)}`);
+      expect(res.status, parent).to.equal(400);
+      expect(((await res.json()) as { error: string }).error, parent).to.include('parent');
+    }
   });
 
   it('shows a title with markup as text, never as HTML', async () => {
@@ -97,7 +115,7 @@ describe('the Web Chat page', () => {
     expect(gunzipSync(raw).equals(readFileSync(webChatBundlePath()))).to.equal(true);
   });
 
-  for (const [path, type] of [['/chat.js', 'javascript'], ['/chat.css', 'text/css'], ['/embed.js', 'javascript'], ['/logo.svg', 'image/svg+xml']] as const) {
+  for (const [path, type] of [['/chat.js', 'javascript'], ['/panel-bridge.js', 'javascript'], ['/chat.css', 'text/css'], ['/embed.js', 'javascript'], ['/logo.svg', 'image/svg+xml']] as const) {
     it(`serves ${path} as ${type}`, async () => {
       const res = await fetch(`${base}${path}`);
       expect(res.status).to.equal(200);
@@ -107,10 +125,26 @@ describe('the Web Chat page', () => {
   }
 
   it('keeps its page scripts free of outside addresses', async () => {
-    for (const path of ['/chat.js', '/embed.js', '/chat.css']) {
+    for (const path of ['/chat.js', '/panel-bridge.js', '/embed.js', '/chat.css']) {
       const text = await (await fetch(`${base}${path}`)).text();
       // The SVG namespace is a name, not an address anything loads from.
       expect(text.replace(/'http:\/\/www\.w3\.org\/2000\/svg'/g, ''), path).to.not.match(/https?:\/\//);
     }
   });
+});
+
+describe('starter questions beside the welcome', () => {
+  const offered = ['How much do MSLs earn in California?', 'Do I need a PhD?'];
+  const cases: Array<[string, string[], string[]]> = [
+    ['keeps questions the welcome does not offer, in order', ['Is travel part of the job?', 'What do MSLs earn in Texas?'], ['Is travel part of the job?', 'What do MSLs earn in Texas?']],
+    ['drops one the welcome offers, in another case and without its question mark', ['do i need a phd', 'Is travel part of the job?'], ['Is travel part of the job?']],
+    ['drops one that differs only in punctuation and spacing', ['How much do MSLs earn in  California ?!'], []],
+    ['keeps the first of two that read the same', ['Is travel required?', 'is travel required'], ['Is travel required?']],
+    ['keeps a question that only shares words with a welcome button', ['Do I need a PhD to start?'], ['Do I need a PhD to start?']],
+  ];
+  for (const [what, starters, expected] of cases) {
+    it(what, () => {
+      expect(withoutRepeats(starters, offered)).to.deep.equal(expected);
+    });
+  }
 });
