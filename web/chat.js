@@ -139,10 +139,22 @@
         username: 'You',
         locale: 'en-US',
         overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: 'Ask about the MSL career…' },
-        styleOptions: styleOptions(options.accent || '#0b6e69')
+        styleOptions: styleOptions(options.accent || '#0b6e69'),
+        activityStatusMiddleware: keepStatusForVotes
       },
       document.getElementById('webchat')
     );
+  }
+
+  // Web Chat draws its thumbs up and down in an answer's status line, which it leaves out when timestamps are hidden:
+  // answers that ask for votes keep the line (chat.css hides the time in it, as everywhere else).
+  function keepStatusForVotes() {
+    return function (next) {
+      return function (args) {
+        var asks = (args.activity.entities || []).some(function (e) { return e && e.potentialAction; });
+        return next(asks ? Object.assign({}, args, { hideTimestamp: false }) : args);
+      };
+    };
   }
 
   function startNew() {

@@ -12,9 +12,11 @@ export const ADAPTIVE_CARD_VERSION = '1.5';
  */
 export function toAdaptiveCard(blocks: readonly Block[]): Record<string, unknown> {
   const body: object[] = [];
+  // The figures' title heads the card ("MSL salary in California"), above the sentences that go with them.
+  const figures = blocks.find((b) => b.kind === 'figures');
+  if (figures) body.push({ type: 'TextBlock', text: figures.title, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' });
   for (const b of blocks) {
     if (b.kind === 'figures') {
-      body.push({ type: 'TextBlock', text: b.title, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' });
       for (const g of b.groups) {
         if (g.title) body.push({ type: 'TextBlock', text: g.title, weight: 'Bolder', wrap: true, spacing: 'Medium' });
         body.push({ type: 'FactSet', facts: g.rows.map((r) => ({ title: r.highlight ? `**${r.label}**` : r.label, value: r.highlight ? `**${r.value}**` : r.value })) });

@@ -3,6 +3,8 @@ import { z } from 'zod';
 /** Longest message accepted: a question is a sentence or two, and the bot reads no further than that anyway. */
 export const MAX_TEXT_LENGTH = 2000;
 /** Longest display name or event name kept; anything longer is not a name. */
+// A client sends a mention or a vote, a few entities at most; more is not Web Chat.
+const MAX_ENTITIES = 16;
 const MAX_NAME_LENGTH = 100;
 /** Longest locale tag, e.g. "en-US" or "zh-Hant-TW" with room to spare. */
 const MAX_LOCALE_LENGTH = 35;
@@ -31,7 +33,8 @@ export const ClientActivity = z
       localTimezone: z.string().max(MAX_NAME_LENGTH).optional(),
       from: z.looseObject({ name: z.string().max(MAX_NAME_LENGTH).optional() }).optional(),
       channelData: z.looseObject({}, { error: 'must be an object' }).optional(),
-      entities: z.array(z.looseObject({ type: z.string() }), { error: 'must be a list of entities' }).optional(),
+      // Web Chat's own vote on an answer sends the schema.org action pressed, which has an "@type" but no "type".
+      entities: z.array(z.looseObject({ type: z.string().optional() }), { error: 'must be a list of entities' }).max(MAX_ENTITIES).optional(),
       // Uploads would need blob storage this endpoint does not have; the page hides the upload button.
       attachments: z.array(z.unknown()).max(0, 'attachments are not supported by the local Direct Line').optional(),
     },
