@@ -1,8 +1,9 @@
-import { ActivityHandler, ActivityTypes, Channels, TurnContext, type Activity, type ConversationState, type StatePropertyAccessor } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, Channels, StatusCodes, TurnContext, type Activity, type ConversationState, type InvokeResponse, type StatePropertyAccessor } from 'botbuilder';
 import { runDialog, type Dialog, type DialogState } from '../dialogs/dialogs-sdk.js';
 import { z } from 'zod';
 import { renderReply } from '../dialogs/render-reply.js';
 import type { Reply } from './answer/reply.js';
+import { INVOKE_VALUES, isMention, MentionEntity } from './incoming-activity.js';
 
 /** What an Adaptive Card Action.Submit sends back: the question to ask, under either name. */
 const SubmitValue = z.union([z.object({ text: z.string().trim().min(1) }), z.object({ question: z.string().trim().min(1) })]);
@@ -18,7 +19,11 @@ export interface MslBotDeps {
 export function messageText(activity: Activity): string {
   const submitted = SubmitValue.safeParse(activity.value);
   if (submitted.success) return 'text' in submitted.data ? submitted.data.text : submitted.data.question;
-  if (activity.text && activity.recipient?.id) TurnContext.removeRecipientMention(activity);
+  if (activity.text && activity.recipient?.id) {
+    // botbuilder reads every mention's mentioned.id and text unchecked; a malformed one would fail the turn.
+    activity.entities = activity.entities?.filter((e) => !isMention(e) || MentionEntity.safeParse(e).success);
+    TurnContext.removeRecipientMention(activity);
+  }
   return (activity.text ?? '').trim();
 }
 
@@ -50,6 +55,13 @@ export class MslBot extends ActivityHandler {
     if (context.activity.channelId !== Channels.Emulator) context.onSendActivities(dropTraces);
     await super.run(context);
     await this.conversationState.saveChanges(context, false);
+  }
+
+  /** Invokes whose value botbuilder would read unchecked are answered 400 when the value is not what it expects. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const schema = INVOKE_VALUES[context.activity.name ?? ''];
+    if (schema && !schema.safeParse(context.activity.value).success) return { status: StatusCodes.BAD_REQUEST };
+    return super.onInvokeActivity(context);
   }
 }
 
