@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import restify from 'restify';
 import type { RateLimitConfig } from './config.js';
+import { identityEncodingOnly } from './http/identity-encoding.js';
 import { InFlight } from './http/in-flight.js';
 import { publicRateLimit } from './http/rate-limit.js';
 import type { Readiness } from './http/readiness.js';
@@ -35,6 +36,7 @@ export interface ServerDeps {
 export function createServer({ adapter, bot, webChat, rateLimit, readiness, inFlight = new InFlight(), logger }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'msl-career-bot' });
   server.pre(securityHeaders);
+  server.pre(identityEncodingOnly);
   if (rateLimit) server.use(publicRateLimit(rateLimit));
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
   if (logger) logRequests(server, logger);
