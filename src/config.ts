@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TrustProxySetting, type TrustProxy } from './http/client-address.js';
 
 /** The Bot Framework's default local port; the Emulator and Agents Playground expect it. */
 export const DEFAULT_PORT = 3978;
@@ -124,6 +125,7 @@ const Env = z
       optional,
       z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be 1 or more').default(DEFAULT_RATE_LIMIT_BURST),
     ),
+    TRUST_PROXY: z.preprocess(optional, TrustProxySetting.default({ kind: 'none' })),
   })
   .superRefine((env, ctx) => {
     if (env.STORAGE === 'blob' && !env.AZURE_STORAGE_CONNECTION_STRING) {
@@ -180,6 +182,8 @@ export interface LoggingConfig {
 export interface RateLimitConfig {
   readonly perSecond: number;
   readonly burst: number;
+  /** Which proxies' X-Forwarded-For to believe about who the client is. */
+  readonly trustProxy: TrustProxy;
 }
 
 export interface BotConfig {
@@ -211,9 +215,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
       return `${name}${value !== undefined ? ` (got "${value}")` : ''}: ${i.message}`;
     }));
   }
-  const { DIRECT_LINE_SECRET, DIRECT_LINE_ENDPOINT, ALLOWED_ORIGINS, PUBLIC_URL, LOG_LEVEL, LOG_USER_TEXT, RATE_LIMIT_PER_SECOND, RATE_LIMIT_BURST, ...rest } = result.data;
+  const {
+    DIRECT_LINE_SECRET, DIRECT_LINE_ENDPOINT, ALLOWED_ORIGINS, PUBLIC_URL, LOG_LEVEL, LOG_USER_TEXT, RATE_LIMIT_PER_SECOND, RATE_LIMIT_BURST,
+    TRUST_PROXY, ...rest
+  } = result.data;
   const logging: LoggingConfig = { level: LOG_LEVEL, userText: LOG_USER_TEXT === 'true' };
-  const rateLimit: RateLimitConfig = { perSecond: RATE_LIMIT_PER_SECOND, burst: RATE_LIMIT_BURST };
+  const rateLimit: RateLimitConfig = { perSecond: RATE_LIMIT_PER_SECOND, burst: RATE_LIMIT_BURST, trustProxy: TRUST_PROXY };
   const webChat: WebChatConfig = {
     directLineSecret: DIRECT_LINE_SECRET,
     directLineEndpoint: DIRECT_LINE_ENDPOINT,
