@@ -3,6 +3,7 @@ import { TrustProxySetting, type TrustProxy } from './http/client-address.js';
 
 /** The Bot Framework's default local port; the Emulator and Agents Playground expect it. */
 export const DEFAULT_PORT = 3978;
+const MS_PER_SECOND = 1000;
 /** The highest TCP port there is. */
 const MAX_PORT = 65535;
 
@@ -39,6 +40,13 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export const DEFAULT_RATE_LIMIT_PER_SECOND = 10;
 /** Requests one address may make at once above that rate: a page load fetches about half a dozen files. */
 export const DEFAULT_RATE_LIMIT_BURST = 60;
+/**
+ * The longest the bot waits on one call to a channel's connector (posting a reply). Azure's connector answers in
+ * well under a second; a target that takes longer is broken or hostile, and each waiting call holds a turn open.
+ */
+export const DEFAULT_CONNECTOR_TIMEOUT_SECONDS = 10;
+/** The ceiling on CONNECTOR_TIMEOUT_SECONDS: past 10 s a silent target would hold turns open too long. */
+const MAX_CONNECTOR_TIMEOUT_SECONDS = 10;
 /** Azure Bot Service's Direct Line, where DIRECT_LINE_SECRET is exchanged for short-lived tokens. */
 export const DEFAULT_DIRECT_LINE_ENDPOINT = 'https://directline.botframework.com';
 
@@ -126,6 +134,14 @@ const Env = z
       z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be 1 or more').default(DEFAULT_RATE_LIMIT_BURST),
     ),
     TRUST_PROXY: z.preprocess(optional, TrustProxySetting.default({ kind: 'none' })),
+    ALLOWED_SERVICE_URLS: z.preprocess(optional, originList.default([])),
+    CONNECTOR_TIMEOUT_SECONDS: z.preprocess(
+      optional,
+      z.coerce.number({ error: 'must be a number of seconds' })
+        .positive('must be more than 0')
+        .max(MAX_CONNECTOR_TIMEOUT_SECONDS, `must be ${MAX_CONNECTOR_TIMEOUT_SECONDS} or less`)
+        .default(DEFAULT_CONNECTOR_TIMEOUT_SECONDS),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.STORAGE === 'blob' && !env.AZURE_STORAGE_CONNECTION_STRING) {
@@ -186,10 +202,21 @@ export interface RateLimitConfig {
   readonly trustProxy: TrustProxy;
 }
 
+/** Calls the bot makes to channels' connectors (its replies). */
+export interface ConnectorConfig {
+  readonly timeoutMs: number;
+  /**
+   * Origins the bot may reply to when it runs without an app id, besides loopback (the Emulator, Agents
+   * Playground). With an app id the channel's signed token vouches for the serviceUrl instead.
+   */
+  readonly allowedServiceUrls: readonly string[];
+}
+
 export interface BotConfig {
   readonly auth: BotAuthConfig;
   readonly logging: LoggingConfig;
   readonly rateLimit: RateLimitConfig;
+  readonly connector: ConnectorConfig;
   readonly port: number;
   readonly storage: StorageConfig;
   readonly webChat: WebChatConfig;
@@ -217,10 +244,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
   }
   const {
     DIRECT_LINE_SECRET, DIRECT_LINE_ENDPOINT, ALLOWED_ORIGINS, PUBLIC_URL, LOG_LEVEL, LOG_USER_TEXT, RATE_LIMIT_PER_SECOND, RATE_LIMIT_BURST,
-    TRUST_PROXY, ...rest
+    TRUST_PROXY, ALLOWED_SERVICE_URLS, CONNECTOR_TIMEOUT_SECONDS, ...rest
   } = result.data;
   const logging: LoggingConfig = { level: LOG_LEVEL, userText: LOG_USER_TEXT === 'true' };
   const rateLimit: RateLimitConfig = { perSecond: RATE_LIMIT_PER_SECOND, burst: RATE_LIMIT_BURST, trustProxy: TRUST_PROXY };
+  const connector: ConnectorConfig = { timeoutMs: CONNECTOR_TIMEOUT_SECONDS * MS_PER_SECOND, allowedServiceUrls: ALLOWED_SERVICE_URLS };
   const webChat: WebChatConfig = {
     directLineSecret: DIRECT_LINE_SECRET,
     directLineEndpoint: DIRECT_LINE_ENDPOINT,
@@ -232,5 +260,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
   const storage: StorageConfig = STORAGE === 'blob'
     ? { kind: 'blob', connectionString: AZURE_STORAGE_CONNECTION_STRING ?? '', container: AZURE_STORAGE_CONTAINER }
     : { kind: 'memory', ttlSeconds: STATE_TTL_SECONDS, maxConversations: STATE_MAX_CONVERSATIONS };
-  return { auth, logging, rateLimit, port: PORT, storage, webChat, authEnabled: auth.MicrosoftAppId !== '' };
+  return { auth, logging, rateLimit, connector, port: PORT, storage, webChat, authEnabled: auth.MicrosoftAppId !== '' };
 }

@@ -11,6 +11,7 @@ import { InProcessAdapter, typingWhileAnswering } from './directline/in-process-
 import type { Deliver } from './directline/local-direct-line.js';
 import { BoundedMemoryStorage } from './storage/bounded-memory-storage.js';
 import { createStorage } from './storage/create-storage.js';
+import { ServiceUrlPolicy } from './outbound/service-url-policy.js';
 import type { WebChatDeps } from './web/register-web-chat.js';
 import { InFlight } from './http/in-flight.js';
 import { Readiness } from './http/readiness.js';
@@ -29,6 +30,8 @@ export interface App {
   readonly inFlight: InFlight;
   /** Structured logs, when the app was given a logger rather than a bare error sink. */
   readonly logger?: Logger;
+  /** Where /api/messages may ask for replies to go; only set without an app id (see ServerDeps). */
+  readonly serviceUrls?: ServiceUrlPolicy;
 }
 
 /**
@@ -61,9 +64,10 @@ export function createApp(config: BotConfig, knowledge: Knowledge, log?: ErrorLo
     intents: Object.keys(knowledge.utterances).length,
     salaryRecords: knowledge.salary.industries.records.length + knowledge.salary.states.records.length,
   });
+  const serviceUrls = config.authEnabled ? undefined : new ServiceUrlPolicy(config.connector.allowedServiceUrls);
   return {
     advisor, adapter, bot, webChat: { config: config.webChat, deliver, log, welcomeStarters: welcome.suggestions },
-    rateLimit: config.rateLimit, readiness, inFlight: new InFlight(), ...(logger ? { logger } : {}),
+    rateLimit: config.rateLimit, readiness, inFlight: new InFlight(), ...(logger ? { logger } : {}), ...(serviceUrls ? { serviceUrls } : {}),
   };
 }
 

@@ -10,6 +10,7 @@ import { securityHeaders } from './http/security-headers.js';
 import { routeUpgrades } from './http/upgrades.js';
 import { describeProblems, IncomingActivity } from './incoming-activity.js';
 import type { Logger } from './logger.js';
+import type { ServiceUrlPolicy } from './outbound/service-url-policy.js';
 import { registerWebChat, type WebChatDeps } from './web/register-web-chat.js';
 
 /** Largest request body accepted; activities are a few KB, so this leaves room for cards and attachments metadata. */
@@ -30,10 +31,15 @@ export interface ServerDeps {
   readonly inFlight?: InFlight;
   /** One line per request (id, method, path, status, time); nothing when left out. */
   readonly logger?: Logger;
+  /**
+   * Where /api/messages may ask the bot to reply (serviceUrl); any URL when left out. Set when the bot runs without
+   * an app id, where nothing else vouches for the serviceUrl.
+   */
+  readonly serviceUrls?: ServiceUrlPolicy;
 }
 
 /** POST /api/messages for the Bot Framework, GET /healthz for probes. Not listening yet. */
-export function createServer({ adapter, bot, webChat, rateLimit, readiness, inFlight = new InFlight(), logger }: ServerDeps): restify.Server {
+export function createServer({ adapter, bot, webChat, rateLimit, readiness, inFlight = new InFlight(), logger, serviceUrls }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'msl-career-bot' });
   server.pre(securityHeaders);
   server.pre(identityEncodingOnly);
@@ -52,6 +58,12 @@ export function createServer({ adapter, bot, webChat, rateLimit, readiness, inFl
     const checked = IncomingActivity.safeParse(req.body);
     if (!checked.success) {
       res.send(400, { error: describeProblems(checked.error) });
+      return;
+    }
+    // Refused before the turn runs, so nothing is understood, stored or sent for a reply that could not be delivered.
+    const { serviceUrl, deliveryMode } = checked.data;
+    if (serviceUrls && deliveryMode !== 'expectReplies' && !(serviceUrl && (await serviceUrls.allows(serviceUrl)))) {
+      res.send(403, { error: 'serviceUrl: without MicrosoftAppId the bot replies only to this machine (loopback) and ALLOWED_SERVICE_URLS; use deliveryMode "expectReplies" to get the replies in the response' });
       return;
     }
     // With deliveryMode "expectReplies" the adapter returns the replies in this response's body.
