@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TrustProxySetting, type TrustProxy } from './http/client-address.js';
+import { StorageConnectionString } from './storage/connection-string.js';
 
 /** The Bot Framework's default local port; the Emulator and Agents Playground expect it. */
 export const DEFAULT_PORT = 3978;
@@ -106,7 +107,7 @@ const Env = z
       optional,
       z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be 1 or more').default(DEFAULT_STATE_MAX_CONVERSATIONS),
     ),
-    AZURE_STORAGE_CONNECTION_STRING: z.preprocess(optional, z.string().trim().optional()),
+    AZURE_STORAGE_CONNECTION_STRING: z.preprocess(optional, StorageConnectionString.optional()),
     AZURE_STORAGE_CONTAINER: z.preprocess(
       optional,
       z.string().trim()

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Storage } from 'botbuilder';
-import type { StorageConfig } from '../config.js';
+import { ConfigError, type StorageConfig } from '../config.js';
 import { BoundedMemoryStorage } from './bounded-memory-storage.js';
 
 const MS_PER_SECOND = 1000;
@@ -17,7 +17,12 @@ export function createStorage(config: StorageConfig): Storage {
     case 'blob': {
       // Loaded only when asked for: the Azure SDK adds over 100 ms to every start-up otherwise.
       const { BlobsStorage } = require('botbuilder-azure-blobs') as typeof import('botbuilder-azure-blobs');
-      return new BlobsStorage(config.connectionString, config.container);
+      try {
+        return new BlobsStorage(config.connectionString, config.container);
+      } catch {
+        // The SDK's message may quote the connection string, which holds the account key: name the setting only.
+        throw new ConfigError(['AZURE_STORAGE_CONNECTION_STRING: the Azure Storage SDK cannot use it; copy it again from Access keys in the Azure portal']);
+      }
     }
   }
 }
