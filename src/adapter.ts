@@ -4,6 +4,7 @@ import { StatusCodes, type Activity } from 'botbuilder';
 import type { BotAuthConfig, BotConfig } from './config.js';
 import { connectorHttpClient } from './outbound/connector-http-client.js';
 import { ServiceUrlPolicy } from './outbound/service-url-policy.js';
+import { StorageUnavailableError } from './storage/state-errors.js';
 
 /** What the user sees when a turn fails: no detail, which belongs in the log. */
 export const APOLOGY = 'Sorry, something went wrong on my side. Please try asking again.';
@@ -35,6 +36,8 @@ export function turnErrorHandler(conversationState: ConversationState | undefine
     } catch (sendError) {
       log.error({ err: sendError }, 'turn failed, and so did the apology');
     }
+    // With the store down the state is not the trouble, and clearing it would wait on the store once more.
+    if (error instanceof StorageUnavailableError) return;
     try {
       await conversationState?.delete(context);
     } catch (stateError) {

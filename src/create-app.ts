@@ -10,7 +10,7 @@ import { CONVERSATION_IDLE_TTL_MS, MAX_CONVERSATIONS } from './directline/conver
 import { InProcessAdapter, typingWhileAnswering } from './directline/in-process-adapter.js';
 import type { Deliver } from './directline/local-direct-line.js';
 import { BoundedMemoryStorage } from './storage/bounded-memory-storage.js';
-import { createStorage } from './storage/create-storage.js';
+import { createStorage, storageHealthCheck } from './storage/create-storage.js';
 import { ServiceUrlPolicy } from './outbound/service-url-policy.js';
 import type { WebChatDeps } from './web/register-web-chat.js';
 import { InFlight } from './http/in-flight.js';
@@ -63,7 +63,7 @@ export function createApp(config: BotConfig, knowledge: Knowledge, log?: ErrorLo
     units: knowledge.units.size,
     intents: Object.keys(knowledge.utterances).length,
     salaryRecords: knowledge.salary.industries.records.length + knowledge.salary.states.records.length,
-  });
+  }, storageHealthCheck(storage));
   const serviceUrls = config.authEnabled ? undefined : new ServiceUrlPolicy(config.connector.allowedServiceUrls);
   return {
     advisor, adapter, bot, webChat: { config: config.webChat, deliver, log, welcomeStarters: welcome.suggestions },

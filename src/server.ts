@@ -75,8 +75,9 @@ export function createServer({ adapter, bot, webChat, rateLimit, readiness, inFl
   });
 
   server.get('/readyz', async (_req: restify.Request, res: restify.Response) => {
-    const report = readiness?.report() ?? { status: 'ready' };
-    res.send(readiness && !readiness.ready ? 503 : 200, report);
+    const report = (await readiness?.report()) ?? { status: 'ready' };
+    res.header('cache-control', 'no-store');
+    res.send(report.status === 'ready' ? 200 : 503, report);
   });
 
   const localDirectLine = webChat ? registerWebChat(server, webChat).localDirectLine : undefined;
