@@ -3,7 +3,9 @@ import { runDialog, type Dialog, type DialogState } from '../dialogs/dialogs-sdk
 import { z } from 'zod';
 import { renderReply } from '../dialogs/render-reply.js';
 import type { Reply } from './answer/reply.js';
+import { holdReplies } from './held-replies.js';
 import { INVOKE_VALUES, isMention, MentionEntity } from './incoming-activity.js';
+import { StateConflictError } from './storage/state-errors.js';
 
 /** What an Adaptive Card Action.Submit sends back: the question to ask, under either name. */
 const SubmitValue = z.union([z.object({ text: z.string().trim().min(1) }), z.object({ question: z.string().trim().min(1) })]);
@@ -51,8 +53,30 @@ export class MslBot extends ActivityHandler {
     });
   }
 
+  /**
+   * Runs the turn and saves its state before any reply goes out. When another instance saved this conversation
+   * since the turn read it (a StateConflictError from OptimisticConversationState), the turn runs once more on what
+   * that instance saved, and only the second run's replies are sent; a second conflict fails the turn.
+   */
   override async run(context: TurnContext): Promise<void> {
     if (context.activity.channelId !== Channels.Emulator) context.onSendActivities(dropTraces);
+    const replies = holdReplies(context);
+    try {
+      try {
+        await this.runAndSave(context);
+      } catch (error) {
+        if (!(error instanceof StateConflictError)) throw error;
+        replies.discard();
+        await this.conversationState.load(context, true);
+        await this.runAndSave(context);
+      }
+      await replies.release();
+    } finally {
+      replies.passThrough();
+    }
+  }
+
+  private async runAndSave(context: TurnContext): Promise<void> {
     await super.run(context);
     await this.conversationState.saveChanges(context, false);
   }

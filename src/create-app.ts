@@ -1,4 +1,4 @@
-import { ConversationState, type CloudAdapter, type Storage } from 'botbuilder';
+import type { CloudAdapter, ConversationState, Storage } from 'botbuilder';
 import { MainDialog } from '../dialogs/main-dialog.js';
 import { createAdapter, turnErrorHandler, type ErrorLog } from './adapter.js';
 import { MslBot } from './bot.js';
@@ -11,6 +11,7 @@ import { InProcessAdapter, typingWhileAnswering } from './directline/in-process-
 import type { Deliver } from './directline/local-direct-line.js';
 import { BoundedMemoryStorage } from './storage/bounded-memory-storage.js';
 import { createStorage, storageHealthCheck } from './storage/create-storage.js';
+import { OptimisticConversationState } from './storage/optimistic-conversation-state.js';
 import { ServiceUrlPolicy } from './outbound/service-url-policy.js';
 import type { WebChatDeps } from './web/register-web-chat.js';
 import { InFlight } from './http/in-flight.js';
@@ -48,13 +49,13 @@ export function createApp(config: BotConfig, knowledge: Knowledge, log?: ErrorLo
     dialog: new MainDialog(advisor, advisor, conversationState.createProperty<ConversationMemory>('ConversationMemory'), turnLog),
     welcome,
   });
-  const conversationState = new ConversationState(storage);
+  const conversationState = new OptimisticConversationState(storage);
   const bot = createBot(conversationState);
   const adapter = createAdapter(config, conversationState, log);
 
   // The local Direct Line runs its turns in process, with a state store of its own that lives as long as its
   // conversations: nothing sent to /api/messages, whatever conversation id it names, can read or write that memory.
-  const localState = new ConversationState(new BoundedMemoryStorage({ ttlMs: CONVERSATION_IDLE_TTL_MS, maxEntries: MAX_CONVERSATIONS }));
+  const localState = new OptimisticConversationState(new BoundedMemoryStorage({ ttlMs: CONVERSATION_IDLE_TTL_MS, maxEntries: MAX_CONVERSATIONS }));
   const localBot = createBot(localState);
   const localAdapter = new InProcessAdapter().use(typingWhileAnswering);
   localAdapter.onTurnError = turnErrorHandler(localState, log ?? console);
