@@ -48,6 +48,17 @@ export const DEFAULT_RATE_LIMIT_BURST = 60;
 export const DEFAULT_CONNECTOR_TIMEOUT_SECONDS = 10;
 /** The ceiling on CONNECTOR_TIMEOUT_SECONDS: past 10 s a silent target would hold turns open too long. */
 const MAX_CONNECTOR_TIMEOUT_SECONDS = 10;
+/**
+ * After SIGTERM the bot keeps serving this long, /readyz answering 503 and every answer closing its connection, so
+ * load balancers notice and stop sending before the listener closes. Kubernetes takes a few seconds to remove a
+ * terminating pod from its endpoints; five covers that.
+ */
+export const DEFAULT_SHUTDOWN_NOTICE_SECONDS = 5;
+/**
+ * Then it waits this long for requests in flight. A turn takes milliseconds; this covers a slow storage write or
+ * connector call, and notice plus drain stay well inside the 30 seconds container platforms give before SIGKILL.
+ */
+export const DEFAULT_SHUTDOWN_DRAIN_SECONDS = 10;
 /** Azure Bot Service's Direct Line, where DIRECT_LINE_SECRET is exchanged for short-lived tokens. */
 export const DEFAULT_DIRECT_LINE_ENDPOINT = 'https://directline.botframework.com';
 
@@ -143,6 +154,14 @@ const Env = z
         .max(MAX_CONNECTOR_TIMEOUT_SECONDS, `must be ${MAX_CONNECTOR_TIMEOUT_SECONDS} or less`)
         .default(DEFAULT_CONNECTOR_TIMEOUT_SECONDS),
     ),
+    SHUTDOWN_NOTICE_SECONDS: z.preprocess(
+      optional,
+      z.coerce.number({ error: 'must be a number of seconds' }).min(0, 'must be 0 or more').default(DEFAULT_SHUTDOWN_NOTICE_SECONDS),
+    ),
+    SHUTDOWN_DRAIN_SECONDS: z.preprocess(
+      optional,
+      z.coerce.number({ error: 'must be a number of seconds' }).min(0, 'must be 0 or more').default(DEFAULT_SHUTDOWN_DRAIN_SECONDS),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.STORAGE === 'blob' && !env.AZURE_STORAGE_CONNECTION_STRING) {
@@ -213,11 +232,18 @@ export interface ConnectorConfig {
   readonly allowedServiceUrls: readonly string[];
 }
 
+/** How SIGTERM is handled: keep serving while load balancers notice, then wait for what is in flight. */
+export interface ShutdownConfig {
+  readonly noticeMs: number;
+  readonly drainMs: number;
+}
+
 export interface BotConfig {
   readonly auth: BotAuthConfig;
   readonly logging: LoggingConfig;
   readonly rateLimit: RateLimitConfig;
   readonly connector: ConnectorConfig;
+  readonly shutdown: ShutdownConfig;
   readonly port: number;
   readonly storage: StorageConfig;
   readonly webChat: WebChatConfig;
@@ -245,11 +271,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
   }
   const {
     DIRECT_LINE_SECRET, DIRECT_LINE_ENDPOINT, ALLOWED_ORIGINS, PUBLIC_URL, LOG_LEVEL, LOG_USER_TEXT, RATE_LIMIT_PER_SECOND, RATE_LIMIT_BURST,
-    TRUST_PROXY, ALLOWED_SERVICE_URLS, CONNECTOR_TIMEOUT_SECONDS, ...rest
+    TRUST_PROXY, ALLOWED_SERVICE_URLS, CONNECTOR_TIMEOUT_SECONDS, SHUTDOWN_NOTICE_SECONDS, SHUTDOWN_DRAIN_SECONDS, ...rest
   } = result.data;
   const logging: LoggingConfig = { level: LOG_LEVEL, userText: LOG_USER_TEXT === 'true' };
   const rateLimit: RateLimitConfig = { perSecond: RATE_LIMIT_PER_SECOND, burst: RATE_LIMIT_BURST, trustProxy: TRUST_PROXY };
   const connector: ConnectorConfig = { timeoutMs: CONNECTOR_TIMEOUT_SECONDS * MS_PER_SECOND, allowedServiceUrls: ALLOWED_SERVICE_URLS };
+  const shutdown: ShutdownConfig = { noticeMs: SHUTDOWN_NOTICE_SECONDS * MS_PER_SECOND, drainMs: SHUTDOWN_DRAIN_SECONDS * MS_PER_SECOND };
   const webChat: WebChatConfig = {
     directLineSecret: DIRECT_LINE_SECRET,
     directLineEndpoint: DIRECT_LINE_ENDPOINT,
@@ -261,5 +288,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
   const storage: StorageConfig = STORAGE === 'blob'
     ? { kind: 'blob', connectionString: AZURE_STORAGE_CONNECTION_STRING ?? '', container: AZURE_STORAGE_CONTAINER }
     : { kind: 'memory', ttlSeconds: STATE_TTL_SECONDS, maxConversations: STATE_MAX_CONVERSATIONS };
-  return { auth, logging, rateLimit, connector, port: PORT, storage, webChat, authEnabled: auth.MicrosoftAppId !== '' };
+  return { auth, logging, rateLimit, connector, shutdown, port: PORT, storage, webChat, authEnabled: auth.MicrosoftAppId !== '' };
 }

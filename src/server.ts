@@ -43,6 +43,14 @@ export function createServer({ adapter, bot, webChat, rateLimit, readiness, inFl
   const server = restify.createServer({ name: 'msl-career-bot' });
   server.pre(securityHeaders);
   server.pre(identityEncodingOnly);
+  // Every request counts, not only turns: the local Direct Line's posts run turns too, and a shutdown waits for all.
+  server.pre(inFlight.track);
+  server.pre((_req: restify.Request, res: restify.Response, next: restify.Next) => {
+    // While shutting down, each answer closes its connection, so no client is left holding a kept-alive socket that
+    // the closing listener would reset under its next request.
+    if (readiness?.isDraining) res.header('Connection', 'close');
+    next();
+  });
   if (rateLimit) server.use(publicRateLimit(rateLimit));
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
   if (logger) logRequests(server, logger);
@@ -54,7 +62,7 @@ export function createServer({ adapter, bot, webChat, rateLimit, readiness, inFl
     return callback();
   });
 
-  server.post('/api/messages', inFlight.track, async (req: restify.Request, res: restify.Response) => {
+  server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
     const checked = IncomingActivity.safeParse(req.body);
     if (!checked.success) {
       res.send(400, { error: describeProblems(checked.error) });
