@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import type { ConnectorClientOptions } from 'botframework-connector';
-import type { Destination, ServiceUrlPolicy } from './service-url-policy.js';
+import type { Destination, ResolvedAddress, ServiceUrlPolicy } from './service-url-policy.js';
 
 type HttpClient = NonNullable<ConnectorClientOptions['httpClient']>;
 type WebResourceLike = Parameters<HttpClient['sendRequest']>[0];
@@ -38,7 +38,7 @@ export function connectorHttpClient({ timeoutMs, policy }: ConnectorHttpClientOp
       const url = new URL(request.url);
       const destination = policy ? await policy.destination(url) : { kind: 'allowed' as const };
       if (!destination) throw new ConnectorCallError(`the bot does not send to ${url.origin} (not loopback, not in ALLOWED_SERVICE_URLS)`);
-      const signal = request.abortSignal ? AbortSignal.any([AbortSignal.timeout(timeoutMs), request.abortSignal as AbortSignal]) : AbortSignal.timeout(timeoutMs);
+      const signal = withCallersSignal(AbortSignal.timeout(timeoutMs), request.abortSignal);
       const { status, headers, body } = await send(url, request, destination, signal, timeoutMs);
       if (status >= 300 && status < 400) throw new ConnectorCallError(`the connector at ${url.origin} answered ${status}, a redirect, which the bot does not follow`);
       const responseHeaders = request.headers.clone();
@@ -61,7 +61,7 @@ function send(url: URL, request: WebResourceLike, destination: Destination, sign
   for (const name of Object.keys(headers)) if (name.toLowerCase() === 'accept-encoding') delete headers[name];
   const body = request.body === undefined || request.body === null ? undefined : typeof request.body === 'string' || Buffer.isBuffer(request.body) ? request.body : undefined;
   if (request.body != null && body === undefined) return Promise.reject(new ConnectorCallError('the connector client sends only string bodies'));
-  const lookup: LookupFunction | undefined = destination.kind === 'loopback' ? pinnedLookup(destination.address, destination.family) : undefined;
+  const lookup: LookupFunction | undefined = destination.kind === 'loopback' ? pinnedLookup(destination.addresses) : undefined;
   const transport = url.protocol === 'https:' ? https : http;
 
   return new Promise<RawResponse>((resolve, reject) => {
@@ -91,10 +91,23 @@ function send(url: URL, request: WebResourceLike, destination: Destination, sign
   });
 }
 
-/** A lookup that answers with the address the policy checked, whatever DNS would say now. */
-function pinnedLookup(address: string, family: 4 | 6): LookupFunction {
+/** A lookup that answers with the addresses the policy checked, whatever DNS would say now. */
+function pinnedLookup(addresses: readonly ResolvedAddress[]): LookupFunction {
   return ((_hostname: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
-    if (options?.all) callback(null, [{ address, family }]);
-    else callback(null, address, family);
+    const [first] = addresses;
+    if (options?.all) callback(null, addresses.map(({ address, family }) => ({ address, family })));
+    else callback(null, first!.address, first!.family);
   }) as LookupFunction;
+}
+
+/** The timeout, and the SDK's own abort signal when it passes one (an AbortSignal-like, not always a real one). */
+function withCallersSignal(timeout: AbortSignal, callers: WebResourceLike['abortSignal']): AbortSignal {
+  if (!callers) return timeout;
+  if (callers instanceof AbortSignal) return AbortSignal.any([timeout, callers]);
+  const controller = new AbortController();
+  const abort = (): void => controller.abort(callers.aborted ? new Error('aborted by the caller') : timeout.reason);
+  if (callers.aborted) abort();
+  callers.addEventListener('abort', abort);
+  timeout.addEventListener('abort', () => controller.abort(timeout.reason));
+  return controller.signal;
 }

@@ -7,12 +7,12 @@ export interface ResolvedAddress {
   readonly family: number;
 }
 
-/** Every address a host name resolves to; injected so tests need no DNS. */
+/** Every address a host name resolves to; injected so tests can say what "localhost" is. */
 export type Resolve = (hostname: string) => Promise<readonly ResolvedAddress[]>;
 
-/** Where a reply may be sent: the address to connect to when the URL named loopback, or the allow-listed host as is. */
+/** Where a reply may be sent: the checked addresses to connect to when the URL named loopback, or the allow-listed host as is. */
 export type Destination =
-  | { readonly kind: 'loopback'; readonly address: string; readonly family: 4 | 6 }
+  | { readonly kind: 'loopback'; readonly addresses: readonly ResolvedAddress[] }
   | { readonly kind: 'allowed' };
 
 const LOOPBACK = new BlockList();
@@ -32,10 +32,13 @@ const resolveAll: Resolve = (hostname) => lookup(hostname, { all: true, verbatim
  * serviceUrl, so anyone could point the bot at any address (SSRF); it replies only to this machine (the Emulator and
  * Agents Playground run beside the bot) and to the origins in ALLOWED_SERVICE_URLS.
  *
- * Loopback is decided on what the URL really targets: the WHATWG parser turns 127.1, 0x7f000001, 2130706433 and
- * 0177.0.0.1 into 127.0.0.1; IPv6 and IPv4-mapped forms are checked as addresses; a host name is resolved and every
- * address it has must be loopback. The caller connects to the address that was checked, so a name that resolves
- * elsewhere a moment later (DNS rebinding) changes nothing.
+ * Loopback is decided on what the URL really targets, not on how it is spelled: the WHATWG parser turns 127.1,
+ * 0x7f000001, 2130706433 and 0177.0.0.1 into 127.0.0.1, and IPv6 and IPv4-mapped forms ([::1], [::ffff:7f00:1])
+ * are checked as addresses against the loopback ranges. The one name accepted is "localhost", resolved (from the
+ * hosts file) and accepted only if every address it has is loopback; the caller then connects to those very
+ * addresses, so a name that resolves elsewhere a moment later (DNS rebinding) changes nothing. Other names are
+ * refused unresolved: resolving them would let anyone make the bot query DNS, and tie up its resolver threads, for
+ * names of their choosing, and the Emulator and Agents Playground reply to localhost or an address.
  */
 export class ServiceUrlPolicy {
   private readonly allowed: ReadonlySet<string>;
@@ -56,16 +59,16 @@ export class ServiceUrlPolicy {
     if (this.allowed.has(url.origin)) return { kind: 'allowed' };
     const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
     const version = isIP(host);
-    if (version !== 0) return isLoopback(host) ? { kind: 'loopback', address: host, family: version as 4 | 6 } : undefined;
+    if (version !== 0) return isLoopback(host) ? { kind: 'loopback', addresses: [{ address: host, family: version }] } : undefined;
+    if (host !== 'localhost') return undefined;
     let addresses: readonly ResolvedAddress[];
     try {
       addresses = await this.resolve(host);
     } catch {
       return undefined;
     }
-    const first = addresses[0];
-    if (!first || !addresses.every((a) => isLoopback(a.address))) return undefined;
-    return { kind: 'loopback', address: first.address, family: first.family === 6 ? 6 : 4 };
+    if (addresses.length === 0 || !addresses.every((a) => isLoopback(a.address))) return undefined;
+    return { kind: 'loopback', addresses };
   }
 
   async allows(serviceUrl: string | URL): Promise<boolean> {

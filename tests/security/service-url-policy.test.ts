@@ -11,12 +11,17 @@ describe('ServiceUrlPolicy', () => {
     return addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
   };
 
-  it('allows a name only when every address it resolves to is loopback', async () => {
-    const policy = new ServiceUrlPolicy([], resolver({ 'local.test': ['127.0.0.1', '::1'], 'mixed.test': ['127.0.0.1', '10.0.0.1'], 'far.test': ['93.184.215.14'] }));
-    expect(await policy.allows('http://local.test:3978/')).to.equal(true);
-    expect(await policy.allows('http://mixed.test/')).to.equal(false);
-    expect(await policy.allows('http://far.test/')).to.equal(false);
-    expect(await policy.allows('http://unknown.test/')).to.equal(false);
+  it('allows localhost only when every address it resolves to is loopback', async () => {
+    expect(await new ServiceUrlPolicy([], resolver({ localhost: ['127.0.0.1', '::1'] })).allows('http://localhost:3978/')).to.equal(true);
+    expect(await new ServiceUrlPolicy([], resolver({ localhost: ['127.0.0.1', '10.0.0.1'] })).allows('http://localhost:3978/')).to.equal(false);
+    expect(await new ServiceUrlPolicy([], resolver({})).allows('http://localhost:3978/')).to.equal(false);
+  });
+
+  it('refuses any other name without looking it up, whatever it would resolve to', async () => {
+    const asked: string[] = [];
+    const policy = new ServiceUrlPolicy([], async (host) => (asked.push(host), [{ address: '127.0.0.1', family: 4 }]));
+    for (const url of ['http://local.test/', 'http://127.0.0.1.nip.io/', 'http://foo.localhost/', 'http://attacker.example/']) expect(await policy.allows(url), url).to.equal(false);
+    expect(asked).to.deep.equal([]);
   });
 
   it('allows the origins in ALLOWED_SERVICE_URLS, and nothing else on those hosts', async () => {
@@ -31,12 +36,14 @@ describe('ServiceUrlPolicy', () => {
     for (const url of ['file:///etc/passwd', 'gopher://127.0.0.1/', 'not a url', 'ftp://127.0.0.1/']) expect(await policy.allows(url), url).to.equal(false);
   });
 
-  it('connects to the address it checked, even when the name resolves elsewhere a moment later (DNS rebinding)', async () => {
-    const trap = await startTrap();
+  it('connects to the address it checked, not wherever the name resolves when connecting (DNS rebinding)', async () => {
+    // The check sees localhost at 127.0.0.2, where the trap listens; the system would say 127.0.0.1 or ::1, and a
+    // rebinding resolver says 10.0.0.1 on every later lookup. Only a connection to the checked address reaches the trap.
+    const trap = await startTrap({ kind: 'connector' }, '127.0.0.2');
     let lookups = 0;
-    const rebinding = async (): Promise<ResolvedAddress[]> => [{ address: lookups++ === 0 ? '127.0.0.1' : '10.0.0.1', family: 4 }];
+    const rebinding = async (): Promise<ResolvedAddress[]> => [{ address: lookups++ === 0 ? '127.0.0.2' : '10.0.0.1', family: 4 }];
     const client = new ConnectorClient(new MicrosoftAppCredentials('', ''), {
-      baseUri: `http://rebind.test:${trap.port}`,
+      baseUri: `http://localhost:${trap.port}`,
       httpClient: connectorHttpClient({ timeoutMs: 2_000, policy: new ServiceUrlPolicy([], rebinding) }),
     });
     try {
@@ -44,6 +51,23 @@ describe('ServiceUrlPolicy', () => {
       expect(trap.hits).to.deep.equal(['POST /v3/conversations/c1/activities']);
     } finally {
       await trap.close();
+    }
+  });
+
+  it('gives up after its timeout, with one attempt, with an app id as without', async () => {
+    const silent = await startTrap({ kind: 'silent' });
+    const client = new ConnectorClient(new MicrosoftAppCredentials('', ''), {
+      baseUri: `http://127.0.0.1:${silent.port}`,
+      httpClient: connectorHttpClient({ timeoutMs: 300 }),
+    });
+    try {
+      const started = performance.now();
+      const error = await client.conversations.sendToConversation('c1', { type: 'message', text: 'hi' } as never).then(() => undefined, (e: Error) => e);
+      expect(error?.message).to.match(/did not answer within 300 ms/);
+      expect(performance.now() - started).to.be.below(1_500);
+      expect(silent.hits).to.have.length(1);
+    } finally {
+      await silent.close();
     }
   });
 });
