@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { BlockList, isIP } from 'node:net';
 import { z } from 'zod';
 
@@ -87,6 +88,12 @@ export function clientAddress(peer: string | undefined, forwardedFor: string | u
     client = next;
   }
   return client;
+}
+
+/** The client address of a request, as clientAddress decides it from its peer and X-Forwarded-For. */
+export function requestClient(req: IncomingMessage, trusted: (address: string, hopsFromPeer: number) => boolean): string {
+  const forwardedFor = req.headers['x-forwarded-for'];
+  return clientAddress(req.socket.remoteAddress, Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor, trusted);
 }
 
 /** What the rate limiter counts requests against: an IPv4 address, or an IPv6 address's /64. */

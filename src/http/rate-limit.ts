@@ -1,22 +1,15 @@
 import restify from 'restify';
 import type { RateLimitConfig } from '../config.js';
-import { clientAddress, proxyTrust, rateLimitKey } from './client-address.js';
+import { proxyTrust, rateLimitKey, requestClient } from './client-address.js';
 
 /**
- * Routes the per-address limit leaves alone, by the path they were registered with. Every other route is limited,
+ * Routes the per-client limit leaves alone, by the path they were registered with. Every other route is limited,
  * so a route added later is limited unless someone lists it here on purpose.
  * - /api/messages: with an app id only the Bot Framework may call it, and its traffic comes from a few service
- *   addresses that a per-address limit would throttle for everyone.
+ *   addresses that a per-client limit would throttle for everyone.
  * - The probes: a load balancer polls them from one address.
- * - The connector routes the bot's replies come back on to the local Direct Line: the bot's own process posts them.
  */
-export const UNLIMITED_ROUTES: ReadonlySet<string> = new Set([
-  '/api/messages',
-  '/healthz',
-  '/readyz',
-  '/v3/conversations/:conversationId/activities',
-  '/v3/conversations/:conversationId/activities/:activityId',
-]);
+export const UNLIMITED_ROUTES: ReadonlySet<string> = new Set(['/api/messages', '/healthz', '/readyz']);
 
 /**
  * restify's throttle, per client (IPv4 address or IPv6 /64; see TRUST_PROXY for who the client is), on every route
@@ -32,8 +25,7 @@ export function publicRateLimit({ perSecond, burst, trustProxy }: RateLimitConfi
   return (req, res, next) => {
     const route = req.getRoute();
     if (route && typeof route.path === 'string' && UNLIMITED_ROUTES.has(route.path)) return next();
-    const forwardedFor = req.headers['x-forwarded-for'];
-    req.username = rateLimitKey(clientAddress(req.socket.remoteAddress, Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor, trusted));
+    req.username = rateLimitKey(requestClient(req, trusted));
     return throttle(req, res, next);
   };
 }
