@@ -2,7 +2,7 @@ import { Channels, type StatePropertyAccessor } from 'botbuilder';
 import { ComponentDialog, type DialogContext, type DialogTurnResult } from './dialogs-sdk.js';
 import type { Brain } from '../src/career-advisor.js';
 import { renderReply } from '../src/channels/render.js';
-import { indexAnswer, readAnswerIndex } from '../src/feedback/answer-index.js';
+import type { AnswerIndex } from '../src/feedback/answer-index.js';
 import { readMemory } from '../src/policy/memory.js';
 import type { TurnLog } from '../src/turn-log.js';
 
@@ -28,7 +28,7 @@ export class MainDialog extends ComponentDialog {
     private readonly memory: StatePropertyAccessor<unknown>,
     private readonly turnLog?: TurnLog,
     /** Where answers are indexed by activity id, for votes that name only the message (Teams). */
-    private readonly answers?: StatePropertyAccessor<unknown>,
+    private readonly answers?: AnswerIndex,
   ) {
     super(MAIN_DIALOG);
   }
@@ -40,11 +40,10 @@ export class MainDialog extends ComponentDialog {
     const read = this.brain.read(context.activity.text ?? '', memory);
     const decision = this.brain.decide(read, memory);
     const reply = this.brain.compose(read, decision);
-    const sent = await context.sendActivity(renderReply(reply, context.activity.channelId));
+    const activity = renderReply(reply, context.activity.channelId);
     // Only Teams' votes name the message rather than the answer, so only Teams' answers are indexed.
-    if (this.answers && reply.feedback && sent?.id && context.activity.channelId === Channels.Msteams) {
-      await this.answers.set(context, indexAnswer(readAnswerIndex(await this.answers.get(context)), sent.id, reply.unitIds));
-    }
+    if (this.answers && reply.feedback && context.activity.channelId === Channels.Msteams) this.answers.watch(context, activity, reply.unitIds);
+    await context.sendActivity(activity);
     this.turnLog?.turn({
       conversationId: context.activity.conversation?.id ?? '',
       channelId: context.activity.channelId ?? '',

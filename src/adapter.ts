@@ -2,6 +2,9 @@ import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthenticatio
 import { AuthenticationConstants, AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
 import { StatusCodes, type Activity } from 'botbuilder';
 import type { BotAuthConfig, BotConfig } from './config.js';
+import { connectorHttpClient } from './outbound/connector-http-client.js';
+import { ServiceUrlPolicy } from './outbound/service-url-policy.js';
+import { StorageUnavailableError } from './storage/state-errors.js';
 
 /** What the user sees when a turn fails: no detail, which belongs in the log. */
 export const APOLOGY = 'Sorry, something went wrong on my side. Please try asking again.';
@@ -12,10 +15,14 @@ export interface ErrorLog {
 
 /**
  * The Bot Framework adapter, authenticating with the configured app registration (none when the app id is empty).
+ * Replies go out through connectorHttpClient: a timeout, no redirects, and without an app id only to loopback and
+ * ALLOWED_SERVICE_URLS.
  * A failed turn is logged, apologised for, and its conversation state dropped so one bad state cannot break every later turn.
  */
 export function createAdapter(config: BotConfig, conversationState?: ConversationState, log: ErrorLog = console): CloudAdapter {
-  const adapter = new CloudAdapter(new StrictAuthentication(authSettings(config.auth)));
+  const policy = config.authEnabled ? undefined : new ServiceUrlPolicy(config.connector.allowedServiceUrls);
+  const httpClient = connectorHttpClient({ timeoutMs: config.connector.timeoutMs, policy });
+  const adapter = new CloudAdapter(new StrictAuthentication(authSettings(config.auth), undefined, undefined, undefined, { httpClient }));
   adapter.onTurnError = turnErrorHandler(conversationState, log);
   return adapter;
 }
@@ -29,6 +36,8 @@ export function turnErrorHandler(conversationState: ConversationState | undefine
     } catch (sendError) {
       log.error({ err: sendError }, 'turn failed, and so did the apology');
     }
+    // With the store down the state is not the trouble, and clearing it would wait on the store once more.
+    if (error instanceof StorageUnavailableError) return;
     try {
       await conversationState?.delete(context);
     } catch (stateError) {

@@ -3,9 +3,12 @@ import { runDialog, type Dialog, type DialogState } from '../dialogs/dialogs-sdk
 import { z } from 'zod';
 import type { Reply } from './answer/reply.js';
 import { renderReply } from './channels/render.js';
-import { readAnswerIndex, unitsOf } from './feedback/answer-index.js';
+import type { AnswerIndex } from './feedback/answer-index.js';
 import type { FeedbackLog } from './feedback/feedback-log.js';
 import { readVote, TEAMS_FEEDBACK_INVOKE } from './feedback/vote.js';
+import { holdReplies } from './held-replies.js';
+import { INVOKE_VALUES, isMention, MentionEntity } from './incoming-activity.js';
+import { StateConflictError } from './storage/state-errors.js';
 
 /** What an Adaptive Card Action.Submit sends back: the question to ask, under either name. */
 const SubmitValue = z.union([z.object({ text: z.string().trim().min(1) }), z.object({ question: z.string().trim().min(1) })]);
@@ -15,7 +18,7 @@ export interface MslBotDeps {
   /** Where votes on answers are logged; votes are ignored when left out. */
   readonly feedbackLog?: FeedbackLog;
   /** The answers index MainDialog keeps, to name the units a Teams vote is about. */
-  readonly answers?: StatePropertyAccessor<unknown>;
+  readonly answers?: AnswerIndex;
   /** The root dialog; MainDialog in the app, anything in tests. */
   readonly dialog: Dialog;
   readonly welcome: Reply;
@@ -25,7 +28,11 @@ export interface MslBotDeps {
 export function messageText(activity: Activity): string {
   const submitted = SubmitValue.safeParse(activity.value);
   if (submitted.success) return 'text' in submitted.data ? submitted.data.text : submitted.data.question;
-  if (activity.text && activity.recipient?.id) TurnContext.removeRecipientMention(activity);
+  if (activity.text && activity.recipient?.id) {
+    // botbuilder reads every mention's mentioned.id and text unchecked; a malformed one would fail the turn.
+    activity.entities = activity.entities?.filter((e) => !isMention(e) || MentionEntity.safeParse(e).success);
+    TurnContext.removeRecipientMention(activity);
+  }
   return (activity.text ?? '').trim();
 }
 
@@ -34,7 +41,7 @@ export class MslBot extends ActivityHandler {
   private readonly conversationState: ConversationState;
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly feedbackLog: FeedbackLog | undefined;
-  private readonly answers: StatePropertyAccessor<unknown> | undefined;
+  private readonly answers: AnswerIndex | undefined;
 
   constructor({ conversationState, dialog, welcome, feedbackLog, answers }: MslBotDeps) {
     super();
@@ -65,19 +72,48 @@ export class MslBot extends ActivityHandler {
   }
 
   /** Teams' feedback loop: a thumbs up or down, maybe with a comment, on the message it replies to. */
-  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    if (context.activity.name !== TEAMS_FEEDBACK_INVOKE) return super.onInvokeActivity(context);
+  private async onVote(context: TurnContext): Promise<InvokeResponse> {
     const vote = readVote(context.activity);
     if (!vote) return { status: StatusCodes.BAD_REQUEST };
-    const units = unitsOf(readAnswerIndex(await this.answers?.get(context)), vote.replyToId);
+    const units = this.answers?.unitsOf(vote.replyToId) ?? [];
     this.feedbackLog?.vote(context.activity.conversation?.id ?? '', context.activity.channelId ?? '', vote, units);
     return { status: StatusCodes.OK };
   }
 
+  /**
+   * Runs the turn and saves its state before any reply goes out. When another instance saved this conversation
+   * since the turn read it (a StateConflictError from OptimisticConversationState), the turn runs once more on what
+   * that instance saved, and only the second run's replies are sent; a second conflict fails the turn.
+   */
   override async run(context: TurnContext): Promise<void> {
     if (context.activity.channelId !== Channels.Emulator) context.onSendActivities(dropTraces);
+    const replies = holdReplies(context);
+    try {
+      try {
+        await this.runAndSave(context);
+      } catch (error) {
+        if (!(error instanceof StateConflictError)) throw error;
+        replies.discard();
+        await this.conversationState.load(context, true);
+        await this.runAndSave(context);
+      }
+      await replies.release();
+    } finally {
+      replies.passThrough();
+    }
+  }
+
+  private async runAndSave(context: TurnContext): Promise<void> {
     await super.run(context);
     await this.conversationState.saveChanges(context, false);
+  }
+
+  /** Invokes whose value botbuilder would read unchecked are answered 400 when the value is not what it expects. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name === TEAMS_FEEDBACK_INVOKE) return this.onVote(context);
+    const schema = INVOKE_VALUES[context.activity.name ?? ''];
+    if (schema && !schema.safeParse(context.activity.value).success) return { status: StatusCodes.BAD_REQUEST };
+    return super.onInvokeActivity(context);
   }
 }
 

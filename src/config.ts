@@ -1,9 +1,12 @@
 import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
+import { TrustProxySetting, type TrustProxy } from './http/client-address.js';
 import { DEFAULT_PACK_DIR, PROJECT_ROOT } from './paths.js';
+import { StorageConnectionString } from './storage/connection-string.js';
 
 /** The Bot Framework's default local port; the Emulator and Agents Playground expect it. */
 export const DEFAULT_PORT = 3978;
+const MS_PER_SECOND = 1000;
 /** The highest TCP port there is. */
 const MAX_PORT = 65535;
 
@@ -40,6 +43,24 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export const DEFAULT_RATE_LIMIT_PER_SECOND = 10;
 /** Requests one address may make at once above that rate: a page load fetches about half a dozen files. */
 export const DEFAULT_RATE_LIMIT_BURST = 60;
+/**
+ * The longest the bot waits on one call to a channel's connector (posting a reply). Azure's connector answers in
+ * well under a second; a target that takes longer is broken or hostile, and each waiting call holds a turn open.
+ */
+export const DEFAULT_CONNECTOR_TIMEOUT_SECONDS = 10;
+/** The ceiling on CONNECTOR_TIMEOUT_SECONDS: past 10 s a silent target would hold turns open too long. */
+const MAX_CONNECTOR_TIMEOUT_SECONDS = 10;
+/**
+ * After SIGTERM the bot keeps serving this long, /readyz answering 503 and every answer closing its connection, so
+ * load balancers notice and stop sending before the listener closes. Kubernetes takes a few seconds to remove a
+ * terminating pod from its endpoints; five covers that.
+ */
+export const DEFAULT_SHUTDOWN_NOTICE_SECONDS = 5;
+/**
+ * Then it waits this long for requests in flight. A turn takes milliseconds; this covers a slow storage write or
+ * connector call, and notice plus drain stay well inside the 30 seconds container platforms give before SIGKILL.
+ */
+export const DEFAULT_SHUTDOWN_DRAIN_SECONDS = 10;
 /** Azure Bot Service's Direct Line, where DIRECT_LINE_SECRET is exchanged for short-lived tokens. */
 export const DEFAULT_DIRECT_LINE_ENDPOINT = 'https://directline.botframework.com';
 
@@ -99,7 +120,7 @@ const Env = z
       optional,
       z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be 1 or more').default(DEFAULT_STATE_MAX_CONVERSATIONS),
     ),
-    AZURE_STORAGE_CONNECTION_STRING: z.preprocess(optional, z.string().trim().optional()),
+    AZURE_STORAGE_CONNECTION_STRING: z.preprocess(optional, StorageConnectionString.optional()),
     AZURE_STORAGE_CONTAINER: z.preprocess(
       optional,
       z.string().trim()
@@ -136,6 +157,23 @@ const Env = z
     RATE_LIMIT_BURST: z.preprocess(
       optional,
       z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be 1 or more').default(DEFAULT_RATE_LIMIT_BURST),
+    ),
+    TRUST_PROXY: z.preprocess(optional, TrustProxySetting.default({ kind: 'none' })),
+    ALLOWED_SERVICE_URLS: z.preprocess(optional, originList.default([])),
+    CONNECTOR_TIMEOUT_SECONDS: z.preprocess(
+      optional,
+      z.coerce.number({ error: 'must be a number of seconds' })
+        .positive('must be more than 0')
+        .max(MAX_CONNECTOR_TIMEOUT_SECONDS, `must be ${MAX_CONNECTOR_TIMEOUT_SECONDS} or less`)
+        .default(DEFAULT_CONNECTOR_TIMEOUT_SECONDS),
+    ),
+    SHUTDOWN_NOTICE_SECONDS: z.preprocess(
+      optional,
+      z.coerce.number({ error: 'must be a number of seconds' }).min(0, 'must be 0 or more').default(DEFAULT_SHUTDOWN_NOTICE_SECONDS),
+    ),
+    SHUTDOWN_DRAIN_SECONDS: z.preprocess(
+      optional,
+      z.coerce.number({ error: 'must be a number of seconds' }).min(0, 'must be 0 or more').default(DEFAULT_SHUTDOWN_DRAIN_SECONDS),
     ),
   })
   .superRefine((env, ctx) => {
@@ -195,6 +233,24 @@ export interface LoggingConfig {
 export interface RateLimitConfig {
   readonly perSecond: number;
   readonly burst: number;
+  /** Which proxies' X-Forwarded-For to believe about who the client is. */
+  readonly trustProxy: TrustProxy;
+}
+
+/** Calls the bot makes to channels' connectors (its replies). */
+export interface ConnectorConfig {
+  readonly timeoutMs: number;
+  /**
+   * Origins the bot may reply to when it runs without an app id, besides loopback (the Emulator, Agents
+   * Playground). With an app id the channel's signed token vouches for the serviceUrl instead.
+   */
+  readonly allowedServiceUrls: readonly string[];
+}
+
+/** How SIGTERM is handled: keep serving while load balancers notice, then wait for what is in flight. */
+export interface ShutdownConfig {
+  readonly noticeMs: number;
+  readonly drainMs: number;
 }
 
 /** Which guide packs to serve, and where the first one's guide is published. */
@@ -216,6 +272,8 @@ export interface BotConfig {
   readonly advisor: AdvisorConfig;
   readonly logging: LoggingConfig;
   readonly rateLimit: RateLimitConfig;
+  readonly connector: ConnectorConfig;
+  readonly shutdown: ShutdownConfig;
   readonly port: number;
   readonly storage: StorageConfig;
   readonly webChat: WebChatConfig;
@@ -241,11 +299,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
       return `${name}${value !== undefined ? ` (got "${value}")` : ''}: ${i.message}`;
     }));
   }
-  const { DIRECT_LINE_SECRET, DIRECT_LINE_ENDPOINT, ALLOWED_ORIGINS, PUBLIC_URL, LOG_LEVEL, LOG_USER_TEXT, LOG_UNANSWERED_TEXT, RATE_LIMIT_PER_SECOND, RATE_LIMIT_BURST, KNOWLEDGE_DIR, GUIDE_URL, ADVISOR_URL, ADVISOR_EMAIL, ...rest } = result.data;
+  const {
+    DIRECT_LINE_SECRET, DIRECT_LINE_ENDPOINT, ALLOWED_ORIGINS, PUBLIC_URL, LOG_LEVEL, LOG_USER_TEXT, LOG_UNANSWERED_TEXT, RATE_LIMIT_PER_SECOND, RATE_LIMIT_BURST,
+    TRUST_PROXY, ALLOWED_SERVICE_URLS, CONNECTOR_TIMEOUT_SECONDS, SHUTDOWN_NOTICE_SECONDS, SHUTDOWN_DRAIN_SECONDS, KNOWLEDGE_DIR, GUIDE_URL, ADVISOR_URL, ADVISOR_EMAIL, ...rest
+  } = result.data;
   const knowledge: KnowledgeConfig = { packDirs: KNOWLEDGE_DIR, guideUrl: GUIDE_URL };
   const advisor: AdvisorConfig = { url: ADVISOR_URL, email: ADVISOR_EMAIL };
   const logging: LoggingConfig = { level: LOG_LEVEL, userText: LOG_USER_TEXT === 'true', unansweredText: LOG_UNANSWERED_TEXT === 'true' };
-  const rateLimit: RateLimitConfig = { perSecond: RATE_LIMIT_PER_SECOND, burst: RATE_LIMIT_BURST };
+  const rateLimit: RateLimitConfig = { perSecond: RATE_LIMIT_PER_SECOND, burst: RATE_LIMIT_BURST, trustProxy: TRUST_PROXY };
+  const connector: ConnectorConfig = { timeoutMs: CONNECTOR_TIMEOUT_SECONDS * MS_PER_SECOND, allowedServiceUrls: ALLOWED_SERVICE_URLS };
+  const shutdown: ShutdownConfig = { noticeMs: SHUTDOWN_NOTICE_SECONDS * MS_PER_SECOND, drainMs: SHUTDOWN_DRAIN_SECONDS * MS_PER_SECOND };
   const webChat: WebChatConfig = {
     directLineSecret: DIRECT_LINE_SECRET,
     directLineEndpoint: DIRECT_LINE_ENDPOINT,
@@ -257,5 +320,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
   const storage: StorageConfig = STORAGE === 'blob'
     ? { kind: 'blob', connectionString: AZURE_STORAGE_CONNECTION_STRING ?? '', container: AZURE_STORAGE_CONTAINER }
     : { kind: 'memory', ttlSeconds: STATE_TTL_SECONDS, maxConversations: STATE_MAX_CONVERSATIONS };
-  return { auth, knowledge, advisor, logging, rateLimit, port: PORT, storage, webChat, authEnabled: auth.MicrosoftAppId !== '' };
+  return { auth, knowledge, advisor, logging, rateLimit, connector, shutdown, port: PORT, storage, webChat, authEnabled: auth.MicrosoftAppId !== '' };
 }

@@ -1,4 +1,4 @@
-import { ConversationState, type CloudAdapter, type Storage } from 'botbuilder';
+import type { CloudAdapter, ConversationState, Storage } from 'botbuilder';
 import { MainDialog } from '../dialogs/main-dialog.js';
 import { createAdapter, turnErrorHandler, type ErrorLog } from './adapter.js';
 import { MslBot } from './bot.js';
@@ -9,11 +9,14 @@ import { CONVERSATION_IDLE_TTL_MS, MAX_CONVERSATIONS } from './directline/conver
 import { InProcessAdapter, typingWhileAnswering } from './directline/in-process-adapter.js';
 import type { Deliver } from './directline/local-direct-line.js';
 import { BoundedMemoryStorage } from './storage/bounded-memory-storage.js';
-import { createStorage } from './storage/create-storage.js';
+import { createStorage, storageHealthCheck } from './storage/create-storage.js';
+import { OptimisticConversationState } from './storage/optimistic-conversation-state.js';
+import { ServiceUrlPolicy } from './outbound/service-url-policy.js';
 import type { WebChatDeps } from './web/register-web-chat.js';
 import { InFlight } from './http/in-flight.js';
 import { Readiness } from './http/readiness.js';
 import type { Logger } from './logger.js';
+import { AnswerIndex } from './feedback/answer-index.js';
 import { loggerFeedbackLog } from './feedback/feedback-log.js';
 import { loggerTurnLog } from './turn-log.js';
 
@@ -28,6 +31,8 @@ export interface App {
   readonly inFlight: InFlight;
   /** Structured logs, when the app was given a logger rather than a bare error sink. */
   readonly logger?: Logger;
+  /** Where /api/messages may ask for replies to go; only set without an app id (see ServerDeps). */
+  readonly serviceUrls?: ServiceUrlPolicy;
 }
 
 /**
@@ -40,23 +45,21 @@ export function createApp(config: BotConfig, knowledge: Knowledge, log?: ErrorLo
   const turnLog = logger ? loggerTurnLog(logger, config.logging) : undefined;
   const welcome = advisor.welcome();
   const feedbackLog = logger ? loggerFeedbackLog(logger, config.logging) : undefined;
-  const createBot = (conversationState: ConversationState): MslBot => {
-    const answers = conversationState.createProperty<unknown>('AnswerIndex');
-    return new MslBot({
-      conversationState,
-      dialog: new MainDialog(advisor, conversationState.createProperty<unknown>('ConversationMemory'), turnLog, answers),
-      welcome,
-      answers,
-      ...(feedbackLog ? { feedbackLog } : {}),
-    });
-  };
-  const conversationState = new ConversationState(storage);
+  const answers = new AnswerIndex();
+  const createBot = (conversationState: ConversationState): MslBot => new MslBot({
+    conversationState,
+    dialog: new MainDialog(advisor, conversationState.createProperty<unknown>('ConversationMemory'), turnLog, answers),
+    welcome,
+    answers,
+    ...(feedbackLog ? { feedbackLog } : {}),
+  });
+  const conversationState = new OptimisticConversationState(storage);
   const bot = createBot(conversationState);
   const adapter = createAdapter(config, conversationState, log);
 
   // The local Direct Line runs its turns in process, with a state store of its own that lives as long as its
   // conversations: nothing sent to /api/messages, whatever conversation id it names, can read or write that memory.
-  const localState = new ConversationState(new BoundedMemoryStorage({ ttlMs: CONVERSATION_IDLE_TTL_MS, maxEntries: MAX_CONVERSATIONS }));
+  const localState = new OptimisticConversationState(new BoundedMemoryStorage({ ttlMs: CONVERSATION_IDLE_TTL_MS, maxEntries: MAX_CONVERSATIONS }));
   const localBot = createBot(localState);
   const localAdapter = new InProcessAdapter().use(typingWhileAnswering);
   localAdapter.onTurnError = turnErrorHandler(localState, log ?? console);
@@ -65,10 +68,11 @@ export function createApp(config: BotConfig, knowledge: Knowledge, log?: ErrorLo
     careers: knowledge.packs.map((p) => p.id),
     units: knowledge.packs.reduce((n, p) => n + p.units.size, 0),
     salaryRecords: knowledge.packs.reduce((n, p) => n + (p.salary?.industries?.records.length ?? 0) + (p.salary?.states?.records.length ?? 0), 0),
-  });
+  }, storageHealthCheck(storage));
+  const serviceUrls = config.authEnabled ? undefined : new ServiceUrlPolicy(config.connector.allowedServiceUrls);
   return {
     advisor, adapter, bot, webChat: { config: config.webChat, deliver, log, welcomeStarters: welcome.suggestions.flatMap((s) => [s.label, s.ask]) },
-    rateLimit: config.rateLimit, readiness, inFlight: new InFlight(), ...(logger ? { logger } : {}),
+    rateLimit: config.rateLimit, readiness, inFlight: new InFlight(), ...(logger ? { logger } : {}), ...(serviceUrls ? { serviceUrls } : {}),
   };
 }
 

@@ -6,15 +6,11 @@ import { KnowledgeError } from './knowledge/knowledge-error.js';
 import { loadConfiguredKnowledge } from './knowledge/load-knowledge.js';
 import { createLogger } from './logger.js';
 import { PROJECT_ROOT } from './paths.js';
+import { shutDown } from './http/graceful-shutdown.js';
 import { listeningPort, startServer } from './server.js';
 
 /** Local settings; variables already set in the environment win over the file. */
 const ENV_FILE = join(PROJECT_ROOT, '.env');
-/**
- * How long a shutdown waits for turns in flight. A turn takes milliseconds; this covers a slow storage write, and
- * stays well inside the 30 seconds container platforms give between SIGTERM and SIGKILL.
- */
-const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
   if (existsSync(ENV_FILE)) process.loadEnvFile(ENV_FILE);
@@ -38,14 +34,12 @@ async function main(): Promise<void> {
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    // Not ready first, so load balancers stop sending turns; then no new connections; then let the turns finish.
-    app.readiness.drain();
-    server.close();
-    logger.info({ signal, inFlight: app.inFlight.size }, 'shutting down');
-    const drained = await app.inFlight.drained(SHUTDOWN_GRACE_MS);
+    logger.info({ signal, inFlight: app.inFlight.size, noticeMs: config.shutdown.noticeMs, drainMs: config.shutdown.drainMs }, 'shutting down');
+    const drained = await shutDown({ server, readiness: app.readiness, inFlight: app.inFlight, ...config.shutdown });
     logger.info({ drained, inFlight: app.inFlight.size }, 'stopped');
     logger.flush();
-    process.exit(0);
+    // Not drained means requests were cut off: a supervisor should hear that this was not a clean stop.
+    process.exit(drained ? 0 : 1);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));

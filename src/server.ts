@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import restify from 'restify';
 import type { RateLimitConfig } from './config.js';
+import { identityEncodingOnly } from './http/identity-encoding.js';
 import { InFlight } from './http/in-flight.js';
 import { publicRateLimit } from './http/rate-limit.js';
 import type { Readiness } from './http/readiness.js';
@@ -9,6 +10,7 @@ import { securityHeaders } from './http/security-headers.js';
 import { routeUpgrades } from './http/upgrades.js';
 import { describeProblems, IncomingActivity } from './incoming-activity.js';
 import type { Logger } from './logger.js';
+import type { ServiceUrlPolicy } from './outbound/service-url-policy.js';
 import { registerWebChat, type WebChatDeps } from './web/register-web-chat.js';
 
 /** Largest request body accepted; activities are a few KB, so this leaves room for cards and attachments metadata. */
@@ -29,12 +31,26 @@ export interface ServerDeps {
   readonly inFlight?: InFlight;
   /** One line per request (id, method, path, status, time); nothing when left out. */
   readonly logger?: Logger;
+  /**
+   * Where /api/messages may ask the bot to reply (serviceUrl); any URL when left out. Set when the bot runs without
+   * an app id, where nothing else vouches for the serviceUrl.
+   */
+  readonly serviceUrls?: ServiceUrlPolicy;
 }
 
 /** POST /api/messages for the Bot Framework, GET /healthz for probes. Not listening yet. */
-export function createServer({ adapter, bot, webChat, rateLimit, readiness, inFlight = new InFlight(), logger }: ServerDeps): restify.Server {
+export function createServer({ adapter, bot, webChat, rateLimit, readiness, inFlight = new InFlight(), logger, serviceUrls }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'msl-career-bot' });
   server.pre(securityHeaders);
+  server.pre(identityEncodingOnly);
+  // Every request counts, not only turns: the local Direct Line's posts run turns too, and a shutdown waits for all.
+  server.pre(inFlight.track);
+  server.pre((_req: restify.Request, res: restify.Response, next: restify.Next) => {
+    // While shutting down, each answer closes its connection, so no client is left holding a kept-alive socket that
+    // the closing listener would reset under its next request.
+    if (readiness?.isDraining) res.header('Connection', 'close');
+    next();
+  });
   if (rateLimit) server.use(publicRateLimit(rateLimit));
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
   if (logger) logRequests(server, logger);
@@ -46,10 +62,16 @@ export function createServer({ adapter, bot, webChat, rateLimit, readiness, inFl
     return callback();
   });
 
-  server.post('/api/messages', inFlight.track, async (req: restify.Request, res: restify.Response) => {
+  server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
     const checked = IncomingActivity.safeParse(req.body);
     if (!checked.success) {
       res.send(400, { error: describeProblems(checked.error) });
+      return;
+    }
+    // Refused before the turn runs, so nothing is understood, stored or sent for a reply that could not be delivered.
+    const { serviceUrl, deliveryMode } = checked.data;
+    if (serviceUrls && deliveryMode !== 'expectReplies' && !(serviceUrl && (await serviceUrls.allows(serviceUrl)))) {
+      res.send(403, { error: 'serviceUrl: without MicrosoftAppId the bot replies only to this machine (loopback) and ALLOWED_SERVICE_URLS; use deliveryMode "expectReplies" to get the replies in the response' });
       return;
     }
     // With deliveryMode "expectReplies" the adapter returns the replies in this response's body.
@@ -61,8 +83,9 @@ export function createServer({ adapter, bot, webChat, rateLimit, readiness, inFl
   });
 
   server.get('/readyz', async (_req: restify.Request, res: restify.Response) => {
-    const report = readiness?.report() ?? { status: 'ready' };
-    res.send(readiness && !readiness.ready ? 503 : 200, report);
+    const report = (await readiness?.report()) ?? { status: 'ready' };
+    res.header('cache-control', 'no-store');
+    res.send(report.status === 'ready' ? 200 : 503, report);
   });
 
   const localDirectLine = webChat ? registerWebChat(server, webChat).localDirectLine : undefined;

@@ -1,24 +1,41 @@
-import { z } from 'zod';
+import type { Activity, TurnContext } from 'botbuilder';
 
 /**
- * The last answers of a conversation, by activity id, so a vote that names only the message it is about (Teams'
- * feedback loop) can be logged with the units that message gave. People vote on recent answers; older ones drop out.
+ * Answers this process sent, by the id their channel gave them, so a vote that names only the message it is about
+ * (Teams' feedback loop) can be logged with the units that message gave. People vote on recent answers, so a bounded
+ * index in memory is enough; a vote that reaches another instance, or comes after the answer dropped out, is logged
+ * without its units.
  */
-export const MAX_INDEXED_ANSWERS = 10;
+export class AnswerIndex {
+  private readonly units = new Map<string, readonly string[]>();
 
-const AnswerIndex = z.array(z.object({ id: z.string().max(300), units: z.array(z.string().max(64)).max(10) })).max(MAX_INDEXED_ANSWERS);
-export type AnswerIndex = z.infer<typeof AnswerIndex>;
+  /**
+   * @param capacity Answers remembered: a few minutes of a busy instance's answers, at about 100 bytes each.
+   */
+  constructor(private readonly capacity = DEFAULT_INDEXED_ANSWERS) {}
 
-/** The index as stored, checked; empty when it doesn't check out. */
-export function readAnswerIndex(stored: unknown): AnswerIndex {
-  const parsed = AnswerIndex.safeParse(stored ?? []);
-  return parsed.success ? parsed.data : [];
+  /** Remembers the units of `activity` under the id the channel gives it when it is really sent (not while held). */
+  watch(context: TurnContext, activity: Partial<Activity>, units: readonly string[]): void {
+    context.onSendActivities(async (_context, activities, next) => {
+      const sent = await next();
+      activities.forEach((a, i) => {
+        const id = sent[i]?.id;
+        if (a === activity && id) this.remember(id, units);
+      });
+      return sent;
+    });
+  }
+
+  remember(id: string, units: readonly string[]): void {
+    this.units.delete(id);
+    this.units.set(id, units);
+    if (this.units.size > this.capacity) this.units.delete(this.units.keys().next().value!);
+  }
+
+  unitsOf(id: string | undefined): readonly string[] {
+    return (id && this.units.get(id)) || [];
+  }
 }
 
-export function indexAnswer(index: AnswerIndex, id: string, units: readonly string[]): AnswerIndex {
-  return [...index.filter((a) => a.id !== id), { id, units: [...units] }].slice(-MAX_INDEXED_ANSWERS);
-}
-
-export function unitsOf(index: AnswerIndex, id: string | undefined): readonly string[] {
-  return (id && index.find((a) => a.id === id)?.units) || [];
-}
+/** Ten thousand answers: several minutes of a busy instance, about a megabyte. */
+export const DEFAULT_INDEXED_ANSWERS = 10_000;

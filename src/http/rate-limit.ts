@@ -1,17 +1,31 @@
 import restify from 'restify';
 import type { RateLimitConfig } from '../config.js';
+import { proxyTrust, rateLimitKey, requestClient } from './client-address.js';
 
 /**
- * Routes anyone on the internet can call: the chat page and its files, its API and the local Direct Line.
- * /api/messages is left out: with an app id only the Bot Framework may call it, and its traffic comes from a few
- * service addresses that a per-address limit would throttle for everyone. Probes and the bot's own replies to the
- * local Direct Line (the /v3/conversations connector routes, from this process) are left out too.
+ * Routes the per-client limit leaves alone, by the path they were registered with. Every other route is limited,
+ * so a route added later is limited unless someone lists it here on purpose.
+ * - /api/messages: with an app id only the Bot Framework may call it, and its traffic comes from a few service
+ *   addresses that a per-client limit would throttle for everyone.
+ * - The probes: a load balancer polls them from one address.
  */
-const PUBLIC_PATH = /^\/(?:$|embed|chat\.|logo\.|webchat\/|api\/chat-config|api\/directline\/|v3\/directline\/)/;
+export const UNLIMITED_ROUTES: ReadonlySet<string> = new Set(['/api/messages', '/healthz', '/readyz']);
 
-/** restify's throttle, per client address, on the public routes only; none when perSecond is 0. */
-export function publicRateLimit({ perSecond, burst }: RateLimitConfig): restify.RequestHandler {
+/**
+ * restify's throttle, per client (IPv4 address or IPv6 /64; see TRUST_PROXY for who the client is), on every route
+ * but the unlimited ones; none when perSecond is 0. It runs as a `use` handler, after routing, so it judges the
+ * route the router chose from the decoded path, not the raw path a client can spell in many ways.
+ */
+export function publicRateLimit({ perSecond, burst, trustProxy }: RateLimitConfig): restify.RequestHandler {
   if (perSecond <= 0) return (_req, _res, next) => next();
-  const throttle = restify.plugins.throttle({ rate: perSecond, burst, ip: true });
-  return (req, res, next) => (PUBLIC_PATH.test(req.path()) ? throttle(req, res, next) : next());
+  // restify's throttle keys on one request attribute; `username` is the one it lets us set (this server never
+  // parses credentials into it), so it carries the client key computed here.
+  const throttle = restify.plugins.throttle({ rate: perSecond, burst, username: true });
+  const trusted = proxyTrust(trustProxy);
+  return (req, res, next) => {
+    const route = req.getRoute();
+    if (route && typeof route.path === 'string' && UNLIMITED_ROUTES.has(route.path)) return next();
+    req.username = rateLimitKey(requestClient(req, trusted));
+    return throttle(req, res, next);
+  };
 }

@@ -1,4 +1,5 @@
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
+import { StateConflictError } from './state-errors.js';
 
 /** Reads the time in milliseconds; injected so tests can move time forward without waiting. */
 export type Clock = () => number;
@@ -70,7 +71,7 @@ export class BoundedMemoryStorage implements Storage {
       const current = this.entries.get(key);
       const expected = (item as StoreItem | undefined)?.eTag;
       if (current && expected && expected !== '*' && expected !== current.eTag) {
-        throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
+        throw new StateConflictError(key);
       }
     }
     for (const [key, item] of Object.entries(changes)) {

@@ -1,4 +1,6 @@
+import { isIP } from 'node:net';
 import type restify from 'restify';
+import { isLoopback } from '../outbound/service-url-policy.js';
 
 /** How long a browser may cache a CORS preflight answer; short, so a changed ALLOWED_ORIGINS applies soon. */
 const PREFLIGHT_MAX_AGE_SECONDS = 600;
@@ -11,12 +13,19 @@ const ALLOWED_HEADERS = 'authorization, content-type, x-ms-bot-agent, x-requeste
  */
 export class OriginPolicy {
   private readonly allowed: ReadonlySet<string>;
+  private readonly knowsItsOrigin: boolean;
 
   constructor(readonly allowedOrigins: readonly string[], publicUrl?: string) {
     this.allowed = new Set([...allowedOrigins, ...(publicUrl ? [new URL(publicUrl).origin] : [])].map((o) => o.toLowerCase()));
+    this.knowsItsOrigin = publicUrl !== undefined;
   }
 
-  /** True for the bot's own origin (the request's Host) and the configured ones. */
+  /**
+   * True for the configured origins (PUBLIC_URL's and ALLOWED_ORIGINS) and, when PUBLIC_URL is not set, for the
+   * bot's own origin on this machine. The Host header is the client's to write (a DNS-rebinding page sends its own
+   * name in both Host and Origin), so it only stands for the bot's origin when it names loopback, where the bot runs
+   * for local use; a deployment reached by any other name sets PUBLIC_URL.
+   */
   isAllowed(origin: string, req: restify.Request): boolean {
     let parsed: URL;
     try {
@@ -24,7 +33,9 @@ export class OriginPolicy {
     } catch {
       return false; // "null" (sandboxed frames, files) and garbage
     }
-    return parsed.host === req.headers.host || this.allowed.has(parsed.origin);
+    if (this.allowed.has(parsed.origin)) return true;
+    if (this.knowsItsOrigin || parsed.host !== req.headers.host) return false;
+    return isLoopbackHost(parsed.hostname);
   }
 
   /**
@@ -56,4 +67,11 @@ export class OriginPolicy {
   frameAncestors(): string[] {
     return ["'self'", ...this.allowed];
   }
+}
+
+/** "localhost", "127.0.0.1", "[::1]" and the like: names that reach only this machine. */
+function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  if (isIP(host) !== 0) return isLoopback(host);
+  return host === 'localhost' || host.endsWith('.localhost');
 }

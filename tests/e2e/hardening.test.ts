@@ -94,7 +94,7 @@ describe('InFlight', () => {
 describe('the bot process', () => {
   it('shuts down cleanly on SIGTERM, saying so in its log', async function () {
     this.timeout(30_000);
-    const child = spawn(process.execPath, ['dist/src/index.js'], { cwd: PROJECT_ROOT, env: { ...process.env, PORT: '0', MicrosoftAppId: '', LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['dist/src/index.js'], { cwd: PROJECT_ROOT, env: { ...process.env, PORT: '0', MicrosoftAppId: '', LOG_LEVEL: 'info', SHUTDOWN_NOTICE_SECONDS: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => { out += String(d); });
     const port = await new Promise<number>((resolve, reject) => {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { configProblems } from '../support/config-problems.js';
-import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { DEFAULT_BLOB_CONTAINER, DEFAULT_STATE_MAX_CONVERSATIONS, DEFAULT_STATE_TTL_SECONDS, loadConfig } from '../../src/config.js';
+import { BlobStateStorage } from '../../src/storage/blob-state-storage.js';
 import { BoundedMemoryStorage } from '../../src/storage/bounded-memory-storage.js';
 import { createStorage } from '../../src/storage/create-storage.js';
 
@@ -55,6 +55,6 @@ describe('createStorage', () => {
   });
 
   it('makes a blob storage for the blob kind', () => {
-    expect(createStorage({ kind: 'blob', connectionString: CONNECTION_STRING, container: DEFAULT_BLOB_CONTAINER })).to.be.instanceOf(BlobsStorage);
+    expect(createStorage({ kind: 'blob', connectionString: CONNECTION_STRING, container: DEFAULT_BLOB_CONTAINER })).to.be.instanceOf(BlobStateStorage);
   });
 });
