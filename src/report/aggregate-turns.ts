@@ -18,6 +18,8 @@ export const MAX_EXAMPLES = 3;
 export const MAX_EXAMPLE_CHARS = 200;
 /** Comments kept per voted-down answer, for the same reason as the examples. */
 export const MAX_COMMENTS = 3;
+/** The latest unanswered questions listed as they were asked: what people ask now, whatever it is about. */
+export const MAX_LATEST = 10;
 /** Skipped lines listed by place, per reason; the rest are only counted. */
 export const MAX_SKIP_EXAMPLES = 5;
 /**
@@ -29,6 +31,10 @@ export const MAX_TRACKED_WORDS = 50_000;
 export interface Example {
   readonly text: string;
   readonly outcome: string;
+}
+
+export interface DatedExample extends Example {
+  readonly time: number;
 }
 
 /** Unanswered questions that share a focus: a topic the guide doesn't cover, or a word. */
@@ -97,6 +103,8 @@ export interface ReportData {
     readonly topicGroups: number;
     readonly byWord: readonly FocusGroup[];
     readonly wordGroups: number;
+    /** The latest questions with text, newest first. */
+    readonly latest: readonly DatedExample[];
   };
   readonly choices: { readonly asked: number; readonly taken: number; readonly rows: readonly ChoiceRow[] };
   readonly votes: { readonly up: number; readonly down: number; readonly rows: readonly VoteRow[] };
@@ -139,6 +147,7 @@ export class ReportTally {
   private unansweredWithText = 0;
   private readonly topics = new Map<string, GroupTally>();
   private readonly words = new Map<string, GroupTally>();
+  private latest: DatedExample[] = [];
   private asked = 0;
   private taken = 0;
   private readonly choices = new Map<string, { career: string; unit: string; offered: number; taken: number }>();
@@ -201,6 +210,7 @@ export class ReportTally {
         topicGroups: this.topics.size,
         byWord: repeated(top(this.words, (key, g) => mostFrequent(g.words) ?? key, Infinity)).slice(0, MAX_FOCUS_GROUPS),
         wordGroups: this.words.size,
+        latest: this.latest,
       },
       choices: {
         asked: this.asked,
@@ -252,7 +262,11 @@ export class ReportTally {
     const example = turn.text === undefined ? undefined : { text: cleanText(turn.text), outcome: turn.outcome };
     if (example && example.text !== '') this.unansweredWithText += 1;
     for (const topic of new Set(turn.topics)) count(this.topics, topic, example);
-    if (!example) return;
+    if (!example?.text) return;
+    // Files may be given in any order, so the latest are kept by time, not by position.
+    if (this.latest.length < MAX_LATEST || time > this.latest[this.latest.length - 1]!.time) {
+      this.latest = [...this.latest, { ...example, time }].sort((a, b) => b.time - a.time).slice(0, MAX_LATEST);
+    }
     for (const term of focusTerms(turn.text ?? '', this.careerWords)) {
       if (!this.words.has(term.key) && this.words.size >= MAX_TRACKED_WORDS) continue;
       const group = count(this.words, term.key, example);

@@ -145,6 +145,14 @@ ${u.byTopic.length
 ${u.byWord.length
   ? focusTable('Unanswered questions by the words they used', 'Word', u.byWord, true, u.wordGroups > u.byWord.length ? `${count(u.wordGroups - u.byWord.length, 'more word')} came up less often.` : '')
   : html`<p class="empty">${u.withText === 0 ? 'No question text in these logs.' : 'No content words in the logged questions.'}</p>`}
+${u.latest.length
+  ? html`<h3 id="latest">Latest questions</h3>
+<table>
+<caption>The ${count(u.latest.length, 'latest unanswered question')}, newest first</caption>
+<thead><tr><th scope="col">Question</th><th scope="col">Reply</th><th scope="col">Asked (UTC)</th></tr></thead>
+<tbody>${u.latest.map((e) => html`<tr><th scope="row" class="plain"><span class="q">${e.text}</span></th><td>${outcomeName(e.outcome)}</td><td class="when">${when(e.time)}</td></tr>`)}</tbody>
+</table>`
+  : ''}
 </section>`;
 }
 
@@ -242,10 +250,15 @@ function pct(part: number, whole: number): string {
 
 const LONG = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', weekday: 'short', timeZone: 'UTC' });
 const SHORT = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+const WHEN = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
 const DATE = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
 
 function dayLong(day: string): string {
   return LONG.format(Date.parse(day));
+}
+
+function when(time: number): string {
+  return WHEN.format(time);
 }
 
 function dayShort(day: string): string {
