@@ -41,13 +41,13 @@ figure { margin: 1rem 0; }
 .swatch { display: inline-block; width: .9rem; height: .9rem; border-radius: 2px; margin-right: .4rem; vertical-align: -.1rem; }
 table { border-collapse: collapse; width: 100%; margin: .75rem 0 1rem; font-size: .95rem; }
 caption { text-align: left; font-weight: 650; padding: 0 0 .4rem; }
-th, td { text-align: left; vertical-align: top; padding: .45rem .6rem; border-bottom: 1px solid #e2e8f0; }
+th, td { text-align: left; vertical-align: top; padding: .45rem .6rem; border-bottom: 1px solid #e2e8f0; overflow-wrap: break-word; }
 thead th { border-bottom: 2px solid #4a5568; font-weight: 650; }
 th.plain { font-weight: 400; }
 td.when { white-space: nowrap; color: #4a5568; font-variant-numeric: tabular-nums; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tbody tr:nth-child(even) { background: #f7fafc; }
-.meter { display: block; height: .35rem; margin-top: .3rem; background: #c05621; border-radius: 2px; min-width: 2px; }
+.meter { display: block; height: .35rem; margin: .3rem 0 0 auto; background: #c05621; border-radius: 2px; min-width: 2px; }
 ul.examples { margin: 0; padding-left: 1.1rem; }
 ul.examples li { margin: 0 0 .2rem; }
 .q { quotes: "\\201C" "\\201D"; }
