@@ -1,4 +1,5 @@
-import { maskContacts, UNANSWERED_OUTCOMES } from '../turn-log.js';
+import { UNANSWERED_OUTCOMES } from '../turn-log.js';
+import { cleanText } from './clean-text.js';
 import { focusTerms } from './focus-terms.js';
 import type { FeedbackRecord, TurnRecord } from './log-records.js';
 import { groupOf, OUTCOME_GROUPS, type OutcomeGroup } from './outcome-groups.js';
@@ -14,8 +15,6 @@ export const MAX_FOCUS_GROUPS = 20;
 export const MIN_WORD_QUESTIONS = 2;
 /** Example questions under a group: a few show what people meant without turning the table into a transcript. */
 export const MAX_EXAMPLES = 3;
-/** An example longer than this is cut: the start of a question shows what it was about. */
-export const MAX_EXAMPLE_CHARS = 200;
 /** Comments kept per voted-down answer, for the same reason as the examples. */
 export const MAX_COMMENTS = 3;
 /** The latest unanswered questions listed as they were asked: what people ask now, whatever it is about. */
@@ -334,17 +333,4 @@ function mostFrequent(counts: Map<string, number> | undefined): string | undefin
   let best: [string, number] | undefined;
   for (const entry of counts ?? []) if (!best || entry[1] > best[1] || (entry[1] === best[1] && entry[0] < best[0])) best = entry;
   return best?.[0];
-}
-
-// Control characters and bidirectional overrides: escaping keeps them from being markup, but they can still garble
-// or reverse what the reader sees, so they go.
-const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
-/**
- * A logged text made fit to show: contacts masked again (the bot masks them, but a log from an older version or
- * another tool may not), invisible characters removed, white space collapsed, cut at MAX_EXAMPLE_CHARS.
- */
-export function cleanText(text: string): string {
-  const flat = maskContacts(text).replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
-  return flat.length > MAX_EXAMPLE_CHARS ? `${flat.slice(0, MAX_EXAMPLE_CHARS - 1).trimEnd()}…` : flat;
 }

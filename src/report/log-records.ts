@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { TurnEntry } from '../turn-log.js';
 
+/** The latest moment a JavaScript Date can hold; a later `time` could not be shown as a day. */
+const MAX_DATE_MS = 8.64e15;
 /** When a line was written: pino's `time`, in milliseconds since the epoch. */
-const time = z.number().int().nonnegative();
+const time = z.number().int().nonnegative().max(MAX_DATE_MS);
 const ids = z.array(z.string());
 
 /** One turn's decision, as src/turn-log.ts writes it. Fields added later are let through and ignored. */

@@ -70,6 +70,7 @@ export interface Bar {
   readonly color: string;
 }
 
+// Bars a finger's width apart, with room on the left for the longest group name ("Partly answered").
 const ROW_HEIGHT = 34;
 const BAR_HEIGHT = 20;
 const LABEL_WIDTH = 180;

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { aggregateTurns, cleanText, MAX_EXAMPLE_CHARS, MAX_EXAMPLES, MAX_FOCUS_GROUPS, MAX_LATEST, type ReportData } from '../../src/report/aggregate-turns.js';
+import { aggregateTurns, MAX_EXAMPLES, MAX_FOCUS_GROUPS, MAX_LATEST, type ReportData } from '../../src/report/aggregate-turns.js';
+import { cleanText, MAX_EXAMPLE_CHARS } from '../../src/report/clean-text.js';
 import { focusTerms } from '../../src/report/focus-terms.js';
 import { parseLogLine } from '../../src/report/read-log-lines.js';
 import { EMPTY_CATALOGUE } from '../../src/report/report-catalogue.js';

@@ -46,6 +46,7 @@ describe('reading the bot log line by line', () => {
     ['a turn line with a confidence in words', turnLine({ confidence: 'high' }), 'turn line that does not fit'],
     ['a turn line without its outcome', turnLine({ outcome: undefined }), 'turn line that does not fit'],
     ['a turn line without a time', turnLine({}).replace(/"time":\d+,/, ''), 'turn line that does not fit'],
+    ['a turn line dated past any date', turnLine({}, 9e15), 'turn line that does not fit'],
     ['a vote that is neither up nor down', feedbackLine({ vote: 'meh' }), 'feedback line that does not fit'],
   ];
   for (const [what, text, reason] of skipped) {
