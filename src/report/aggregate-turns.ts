@@ -138,7 +138,8 @@ export class ReportTally {
   private readonly skipped = new Map<SkipReason, { count: number; examples: (LineSource & { detail?: string })[] }>();
   private first: number | undefined;
   private last: number | undefined;
-  private readonly conversations = new Set<string>();
+  /** Each conversation's career as of its latest turn, for votes, which don't name it. */
+  private readonly conversations = new Map<string, string>();
   private readonly careers = new Map<string, number>();
   private readonly days = new Map<string, { turns: number; unanswered: number }>();
   private readonly outcomes = new Map<string, number>();
@@ -187,7 +188,10 @@ export class ReportTally {
   }
 
   summary(): ReportData {
-    const title = (career: string, unit: string): string | undefined => this.catalogue.careers[career]?.units[unit];
+    // A vote from a conversation the log doesn't hold has no career: any pack that has the unit names it.
+    const title = (career: string, unit: string): string | undefined => career
+      ? this.catalogue.careers[career]?.units[unit]
+      : Object.values(this.catalogue.careers).find((c) => c.units[unit] !== undefined)?.units[unit];
     const outcomes = OUTCOME_GROUPS.map((group) => {
       const members = [...this.outcomes].filter(([outcome]) => groupOf(outcome) === group.id)
         .map(([outcome, count]) => ({ outcome, count }))
@@ -237,7 +241,7 @@ export class ReportTally {
 
   private addTurn(time: number, turn: TurnRecord): void {
     this.seen(time);
-    this.conversations.add(`${turn.channelId}\u0000${turn.conversationId}`);
+    this.conversations.set(`${turn.channelId}\u0000${turn.conversationId}`, turn.career);
     this.careers.set(turn.career, (this.careers.get(turn.career) ?? 0) + 1);
     this.outcomes.set(turn.outcome, (this.outcomes.get(turn.outcome) ?? 0) + 1);
     const unanswered = UNANSWERED_OUTCOMES.has(turn.outcome);
@@ -278,10 +282,11 @@ export class ReportTally {
     this.seen(time);
     if (feedback.vote === 'up') this.up += 1;
     else this.down += 1;
+    const career = feedback.career ?? this.conversations.get(`${feedback.channelId}\u0000${feedback.conversationId}`) ?? '';
     const units = feedback.units.length ? [...new Set(feedback.units)] : [''];
     for (const unit of units) {
-      const key = `${feedback.career}\u0000${unit}`;
-      const row = this.votes.get(key) ?? { career: feedback.career, unit, up: 0, down: 0, comments: [] };
+      const key = `${career}\u0000${unit}`;
+      const row = this.votes.get(key) ?? { career, unit, up: 0, down: 0, comments: [] };
       row[feedback.vote] += 1;
       const comment = feedback.comment === undefined ? '' : cleanText(feedback.comment);
       if (feedback.vote === 'down' && comment && row.comments.length < MAX_COMMENTS && !row.comments.includes(comment)) row.comments.push(comment);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FeedbackEntry } from '../feedback/feedback-log.js';
 import type { TurnEntry } from '../turn-log.js';
 
 /** The latest moment a JavaScript Date can hold; a later `time` could not be shown as a day. */
@@ -25,11 +26,14 @@ export const TurnRecord = z.object({
 });
 export type TurnRecord = z.infer<typeof TurnRecord>;
 
-/** A vote on an answer: thumbs up or down under it, with the units the answer gave and an optional comment. */
+/**
+ * A vote on an answer: thumbs up or down under it, with the units the answer gave and, when logging user text is on,
+ * the comment. The bot does not name the career in a vote; the report takes it from the conversation's turns.
+ */
 export const FeedbackRecord = z.object({
   conversationId: z.string(),
   channelId: z.string(),
-  career: z.string(),
+  career: z.string().optional(),
   units: ids,
   vote: z.enum(['up', 'down']),
   comment: z.string().optional(),
@@ -41,6 +45,9 @@ export const TurnLine = z.object({ msg: z.literal('turn'), time, turn: TurnRecor
 /** A feedback line: `{…,"time":…,"feedback":{…},"msg":"feedback"}`. */
 export const FeedbackLine = z.object({ msg: z.literal('feedback'), time, feedback: FeedbackRecord });
 
-// The report reads what the bot writes: a TurnEntry must still pass this schema, or the two have drifted apart.
-type Assignable<T extends U, U> = T;
-export type TurnEntryFitsRecord = Assignable<Omit<TurnEntry, 'units' | 'topics' | 'offered'> & { units: string[]; topics: string[]; offered?: string[] }, TurnRecord>;
+// What the bot writes must read here: these stop compiling when TurnEntry or FeedbackEntry drift from the schemas.
+type Fits<T extends U, U> = T;
+type Writable<T> = { -readonly [K in keyof T]: WritableArray<T[K]> };
+type WritableArray<V> = V extends readonly (infer E)[] ? E[] : V;
+export type TurnEntryFits = Fits<Writable<TurnEntry>, TurnRecord>;
+export type FeedbackEntryFits = Fits<Writable<FeedbackEntry>, FeedbackRecord>;

@@ -215,7 +215,7 @@ ${l.skipped.length === 0
   : html`<table>
 <caption>Lines skipped</caption>
 <thead><tr><th scope="col">Why</th><th scope="col" class="n">Lines</th><th scope="col">Where (first few)</th></tr></thead>
-<tbody>${l.skipped.map((s) => html`<tr><th scope="row">${s.reason}</th><td class="n">${fmt(s.count)}</td><td>${s.examples.map((e, i) => html`${i ? html`<br>` : ''}${e.source}, line ${fmt(e.line)}${e.detail ? html` <span class="muted">(${e.detail})</span>` : ''}`)}</td></tr>`)}</tbody>
+<tbody>${l.skipped.map((s) => html`<tr><th scope="row">${s.reason}</th><td class="n">${fmt(s.count)}</td><td class="where">${s.examples.map((e, i) => html`${i ? html`<br>` : ''}${e.source}, line ${fmt(e.line)}${e.detail ? html` <span class="muted">(${e.detail})</span>` : ''}`)}</td></tr>`)}</tbody>
 </table>`}
 <footer>Made ${options.generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC with <code>npm run report</code>. Question text is what people typed, with e-mail addresses and phone numbers masked.</footer>
 </section>`;
@@ -231,7 +231,7 @@ function upperFirst(text: string): string {
 }
 
 function careerName(data: ReportData, id: string): string {
-  return data.careers.find((c) => c.id === id)?.name ?? id;
+  return id ? data.careers.find((c) => c.id === id)?.name ?? id : 'not known';
 }
 
 function fmt(n: number): string {

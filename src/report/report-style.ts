@@ -60,5 +60,12 @@ details { margin: .5rem 0 1rem; }
 summary { cursor: pointer; color: #2b6cb0; font-weight: 600; }
 summary:focus-visible { outline: 3px solid #2b6cb0; outline-offset: 2px; }
 footer { margin-top: 3rem; color: #4a5568; font-size: .9rem; }
+@media (max-width: 40rem) {
+  main { padding: 1.25rem .75rem 2rem; }
+  table { font-size: .875rem; }
+  th, td { padding: .35rem .3rem; }
+  td.where, .id, code { overflow-wrap: anywhere; }
+  td.n, th.n, td.when, .tag { white-space: normal; }
+}
 @media print { h2 { break-before: auto; } details { display: block; } }
 `;

@@ -65,7 +65,8 @@ export function turnLine(turn: Record<string, unknown>, time = Date.UTC(2026, 2,
   return JSON.stringify({ level: 30, time, service: 'msl-career-bot', turn: { ...base, ...turn }, msg: 'turn' });
 }
 
+/** A vote as the bot logs it: without the career, which the report takes from the conversation's turns. */
 export function feedbackLine(feedback: Record<string, unknown>, time = Date.UTC(2026, 2, 2, 9)): string {
-  const base = { conversationId: 'c1', channelId: 'webchat', career: 'msl', units: [], vote: 'down' };
+  const base = { conversationId: 'c1', channelId: 'webchat', units: [], vote: 'down' };
   return JSON.stringify({ level: 30, time, service: 'msl-career-bot', feedback: { ...base, ...feedback }, msg: 'feedback' });
 }

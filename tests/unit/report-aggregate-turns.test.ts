@@ -151,6 +151,26 @@ describe('counting votes', () => {
     expect(data.votes.rows.map((r) => [r.unit, r.down, r.up, r.comments])).to.deep.equal([['tips', 2, 1, ['too vague']], ['employers', 1, 0, []]]);
   });
 
+  it('takes a vote’s career from its conversation’s turns', () => {
+    const data = tally([
+      turnLine({ conversationId: 'c1', career: 'cra' }),
+      turnLine({ conversationId: 'c2', career: 'msl' }),
+      feedbackLine({ conversationId: 'c1', units: ['duties'] }),
+      feedbackLine({ conversationId: 'c2', units: ['duties'] }),
+    ]);
+    expect(data.votes.rows.map((r) => [r.career, r.unit, r.title])).to.deep.equal([['cra', 'duties', undefined], ['msl', 'duties', 'Duties']]);
+  });
+
+  it('reads a vote that names its career, as a later bot may log it', () => {
+    const data = tally([feedbackLine({ career: 'cra', units: ['duties'] })]);
+    expect(data.votes.rows[0]).to.include({ career: 'cra', unit: 'duties' });
+  });
+
+  it('titles a vote from a conversation the log doesn’t hold from whichever pack has the unit', () => {
+    const data = tally([feedbackLine({ conversationId: 'elsewhere', units: ['employers'] })]);
+    expect(data.votes.rows[0]).to.include({ career: '', unit: 'employers', title: 'Top employers' });
+  });
+
   it('shows votes from a log that has nothing but votes', () => {
     const data = tally([feedbackLine({ units: ['duties'], vote: 'down' })]);
     expect(data.turns).to.equal(0);
