@@ -25,7 +25,15 @@ export const WEIGHTS = Object.freeze({
   keyword: 0.35,
   /** A message that says exactly what one example says (the same stems) is that example's intent. */
   exact: 0.1,
+  /**
+   * A unit with no curated phrasings is known from its heading and text alone: the classifier and phrase retrieval
+   * only have its title to go on (and favour short titles on function words like "how"), so its passage counts this
+   * much instead, and those two count GUIDE_ONLY_SHARE of their weight.
+   */
+  passageAlone: 2,
 });
+/** The share of their weight the classifier and phrase retrieval keep for a unit known only from the guide. */
+const GUIDE_ONLY_SHARE = 0.4;
 export type Weights = { readonly [K in keyof typeof WEIGHTS]: number };
 // Retrieval similarity at which a message counts as saying exactly what an example says (rounding aside).
 const EXACT_SIMILARITY = 0.999;
@@ -73,6 +81,8 @@ export class Reader {
   private readonly evaluative: ReadonlySet<string>;
   private readonly topics: ReadonlyArray<{ topic: NamedTopic; pattern: RegExp }>;
   private readonly nouns: ReadonlySet<string>;
+  /** Units with no curated phrasings, known from the guide alone. */
+  private readonly guideOnly: ReadonlySet<string>;
 
   constructor(readonly pack: Pack, private readonly english: ReadonlySet<string>, training: Training, private readonly weights: Weights = WEIGHTS) {
     const { pipeline, extractor, speller } = buildPipeline(pack, english, training.vocabulary);
@@ -101,6 +111,9 @@ export class Reader {
       return { topic: nearest ? { ...topic, nearest } : topic, pattern: phrasePattern(topic.phrases) };
     });
     this.nouns = englishNouns();
+    // The salary overview's phrasings are the "salary" intent's, when the pack has them.
+    const covered = (id: string): boolean => !!pack.phrasings[id]?.length || (id === pack.salary?.overview.id && !!pack.phrasings.salary?.length);
+    this.guideOnly = new Set([...pack.units.keys()].filter((id) => !covered(id)));
   }
 
   /** Reads one message: its kind, the question it asks and, when it asks several, each part. */
@@ -131,11 +144,12 @@ export class Reader {
 
     const combined = new Map<string, number>();
     const bump = (intent: string, by: number): void => { combined.set(intent, (combined.get(intent) ?? 0) + by); };
-    for (const c of this.classifier.classify(features)) bump(c.intent, this.weights.classifier * c.score);
+    const share = (intent: string): number => (this.guideOnly.has(intent) ? GUIDE_ONLY_SHARE : 1);
+    for (const c of this.classifier.classify(features)) bump(c.intent, this.weights.classifier * share(c.intent) * c.score);
     for (const r of this.retriever.search(features)) {
       // Conversation moves and salary intents have no passage of their own: their phrasings stand in for one.
       const own = CONVERSATION.has(r.intent) || SALARY.has(r.intent) ? this.weights.passage : 0;
-      bump(r.intent, (this.weights.retrieval + own) * r.score + (r.score >= EXACT_SIMILARITY ? this.weights.exact : 0));
+      bump(r.intent, ((this.weights.retrieval * share(r.intent)) + own) * r.score + (r.score >= EXACT_SIMILARITY ? this.weights.exact : 0));
     }
     const entityStems = new Set(entities.flatMap((e) => tokens.slice(e.start, e.end).map(stem)));
     const abroadStems = new Set(entities.filter((e) => e.type === 'place').flatMap((e) => tokens.slice(e.start, e.end).map(stem)));
@@ -146,7 +160,7 @@ export class Reader {
     const topical = usable.filter((i) => !(NON_TOPIC_WORDS.has(tokens[i]!) || NON_TOPIC_STEMS.has(stems[i]!)) || tokens[i] === this.careerToken);
     const chosen = topical.some((i) => tokens[i] !== this.careerToken) ? topical : usable;
     const passages = this.passages.search(this.query(chosen.map((i) => stems[i]!)));
-    for (const p of passages) bump(p.intent, this.weights.passage * p.score);
+    for (const p of passages) bump(p.intent, (this.guideOnly.has(p.intent) ? this.weights.passageAlone : this.weights.passage) * p.score);
     for (const k of keywords) bump(k, this.weights.keyword);
 
     const signals = this.signals(processed.normalized, tokens, stems, entities.length > 0);
