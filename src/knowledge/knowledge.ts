@@ -98,6 +98,9 @@ export const CONVERSATION_INTENTS = [
   'next_step', 'previous_step', 'more', 'yes', 'no', 'per_year', 'why', 'handoff',
 ] as const;
 export type ConversationIntent = (typeof CONVERSATION_INTENTS)[number];
+/** The moves that are small talk, answered with one of the bot's own sentences whatever was said before. */
+export const TALK_INTENTS = ['greeting', 'thanks', 'acknowledge', 'bye', 'help', 'cancel', 'start_over'] as const satisfies readonly ConversationIntent[];
+export type TalkIntent = (typeof TALK_INTENTS)[number];
 /** Salary intents; the figures come from the salary tables, never from the phrasings. */
 export const SALARY_INTENTS = ['salary', 'salary_industries', 'salary_states'] as const;
 export type SalaryIntent = (typeof SALARY_INTENTS)[number];

@@ -1,4 +1,4 @@
-import type { ConversationIntent } from '../knowledge/knowledge.js';
+import type { TalkIntent } from '../knowledge/knowledge.js';
 import type { IntentScore } from '../understanding/intent-classifier.js';
 import type { ConversationMemory } from './memory.js';
 
@@ -30,7 +30,7 @@ export type Gap =
   | { readonly kind: 'list_item'; readonly name: string; readonly list: string }
   | { readonly kind: 'salary'; readonly topic: string };
 
-export type TalkIntent = Extract<ConversationIntent, 'greeting' | 'thanks' | 'acknowledge' | 'bye' | 'help' | 'cancel' | 'start_over'>;
+export type { TalkIntent };
 
 /** What the bot decided to do with one message. */
 export type Action =

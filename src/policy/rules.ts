@@ -1,5 +1,6 @@
-import { SALARY_INTENTS } from '../knowledge/knowledge.js';
-import type { Action, Gap, TalkIntent } from './action.js';
+import { SALARY_INTENTS, TALK_INTENTS } from '../knowledge/knowledge.js';
+import type { TalkIntent } from '../knowledge/knowledge.js';
+import type { Action, Gap } from './action.js';
 import type { Context } from './context.js';
 import { compareEarlier, joinWithLast, lastQuery, otherWords, salaryQuery } from './salary-query.js';
 import { MAX_CHOICES } from './thresholds.js';
@@ -11,7 +12,7 @@ export interface Rule {
   readonly act: (c: Context) => Action | undefined;
 }
 
-const TALK = new Set<string>(['greeting', 'thanks', 'acknowledge', 'bye', 'help', 'cancel', 'start_over']);
+const TALK = new Set<string>(TALK_INTENTS);
 const SALARY = new Set<string>(SALARY_INTENTS);
 // "Which industry pays the most?" asks for the top of a list, not the whole list.
 const TOP_WORDS = new Set(['most', 'highest', 'best', 'top', 'more', 'higher']);

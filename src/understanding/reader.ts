@@ -1,4 +1,4 @@
-import { SALARY_INTENTS, type Pack } from '../knowledge/knowledge.js';
+import { CONVERSATION_INTENTS, SALARY_INTENTS, type Pack } from '../knowledge/knowledge.js';
 import type { EntityExtractor } from './entities.js';
 import { isEnglish, loadEnglishNouns } from './english-lexicon.js';
 import { IntentClassifier, type IntentScore } from './intent-classifier.js';
@@ -57,7 +57,7 @@ const MAKE_FOLLOWERS = new Set(['in', 'at', 'per', 'annually', 'yearly', 'starti
 const PERIODS = new Set(['year', 'month', 'week', 'hour', 'day']);
 const COMPARE_WORDS = new Set(['compare', 'compared', 'comparing', 'comparison', 'versus', 'against', 'than', 'difference', 'differences', 'differ', 'differs', 'different', 'similar', 'similarities', 'distinguish']);
 const AFTER_WORDS = new Set(['after', 'next', 'then', 'follow', 'following', 'done', 'finished', 'finish', 'complete', 'completed']);
-const CONVERSATION = new Set<string>(['greeting', 'thanks', 'acknowledge', 'bye', 'help', 'cancel', 'start_over', 'next_step', 'previous_step', 'more', 'yes', 'no', 'per_year', 'why', 'handoff']);
+const CONVERSATION = new Set<string>(CONVERSATION_INTENTS);
 const SALARY = new Set<string>(SALARY_INTENTS);
 
 /**
