@@ -1,7 +1,6 @@
-import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join, parse } from 'node:path';
+import { join, parse } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type restify from 'restify';
@@ -20,20 +19,18 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 };
 
 /**
- * Web Chat's full bundle (Adaptive Cards included), found through Node's resolution from this module, so it is the
- * installed package's own copy and no CDN is involved. The package exports only its entry point, so the bundle is
- * found from the package folder that entry point lives in.
+ * Web Chat's full bundle (Adaptive Cards included): the botframework-webchat package's own dist/webchat.js, put in
+ * node_modules/.botframework-webchat/ by `npm install` (scripts/fetch-web-chat.mjs, pinned and integrity-checked in
+ * package.json's config.webChatBundle), so no CDN is involved and the package's dependency tree is never installed.
  */
+export const WEB_CHAT_BUNDLE_FILE = join(PROJECT_ROOT, 'node_modules', '.botframework-webchat', 'dist', 'webchat.js');
+
+/** The bundle's path; throws, saying how to fix it, when the install step that fetches it has not run. */
 export function webChatBundlePath(): string {
-  let dir = dirname(createRequire(import.meta.url).resolve('botframework-webchat'));
-  while (dir !== parse(dir).root) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'botframework-webchat') {
-      return join(dir, 'dist', 'webchat.js');
-    }
-    dir = dirname(dir);
+  if (!existsSync(WEB_CHAT_BUNDLE_FILE)) {
+    throw new Error(`Web Chat's bundle is missing (${WEB_CHAT_BUNDLE_FILE}); run \`npm install\`, whose postinstall step fetches it`);
   }
-  throw new Error('botframework-webchat is not installed');
+  return WEB_CHAT_BUNDLE_FILE;
 }
 
 /** Serves Web Chat's bundle, gzipped once and kept when the browser accepts gzip (it is about 4 MB, under 1 MB gzipped). */

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PNG } from 'pngjs';
 import { colorIcon, COLOR_ICON_SIZE, outlineIcon, OUTLINE_ICON_SIZE } from '../../scripts/make-icons.js';
 import { APP_PACKAGE_DIR, MANIFEST_FILE, MANIFEST_SCHEMA_FILE, manifestProblems, PLACEHOLDER_BOT_ID } from '../../scripts/teams-package.js';
-import { readPng } from './read-png.js';
 
 interface Manifest {
   $schema: string;
@@ -15,7 +15,8 @@ interface Manifest {
 
 const manifest = (): Manifest => JSON.parse(readFileSync(MANIFEST_FILE, 'utf8')) as Manifest;
 const schema = (): { properties: { manifestVersion: { const: string } } } => JSON.parse(readFileSync(MANIFEST_SCHEMA_FILE, 'utf8'));
-const icon = (name: string) => readPng(readFileSync(join(APP_PACKAGE_DIR, name)));
+/** An icon's size and pixels; pngjs decodes any PNG to 8-bit RGBA in `data`. */
+const icon = (name: string) => PNG.sync.read(readFileSync(join(APP_PACKAGE_DIR, name)));
 
 describe('the Teams app manifest', () => {
   it('is valid against the official Teams schema for its version', async () => {
@@ -72,32 +73,31 @@ describe('the Teams app icons', () => {
   });
 
   it('draws the outline icon in white only, on a transparent background', () => {
-    const { rgba } = icon(manifest().icons.outline);
-    expect(rgba, 'an 8-bit RGBA PNG').to.not.equal(undefined);
+    const { data: rgba, alpha: hasAlpha } = icon(manifest().icons.outline);
+    expect(hasAlpha, 'a PNG with an alpha channel').to.equal(true);
     let transparent = 0;
     let opaque = 0;
-    for (let i = 0; i < rgba!.length; i += 4) {
-      const alpha = rgba![i + 3]!;
+    for (let i = 0; i < rgba.length; i += 4) {
+      const alpha = rgba[i + 3]!;
       if (alpha === 0) transparent++;
-      else expect([rgba![i], rgba![i + 1], rgba![i + 2]], `pixel ${i / 4}`).to.deep.equal([255, 255, 255]);
+      else expect([rgba[i], rgba[i + 1], rgba[i + 2]], `pixel ${i / 4}`).to.deep.equal([255, 255, 255]);
       if (alpha === 255) opaque++;
     }
     // Mostly background, with a visible drawing on it.
-    expect(transparent).to.be.greaterThan(rgba!.length / 4 / 2);
+    expect(transparent).to.be.greaterThan(rgba.length / 4 / 2);
     expect(opaque).to.be.greaterThan(0);
   });
 
   it('has a colour icon with no transparency, as Teams shows it on its own tile', () => {
-    const { rgba } = icon(manifest().icons.color);
-    expect(rgba, 'an 8-bit RGBA PNG').to.not.equal(undefined);
+    const { data: rgba } = icon(manifest().icons.color);
     const seeThrough: number[] = [];
-    for (let i = 3; i < rgba!.length; i += 4) if (rgba![i] !== 255) seeThrough.push((i - 3) / 4);
+    for (let i = 3; i < rgba.length; i += 4) if (rgba[i] !== 255) seeThrough.push((i - 3) / 4);
     expect(seeThrough, 'pixels that are not fully opaque').to.deep.equal([]);
   });
 
   // Pixels, not bytes: another zlib may compress the same pixels differently.
   it('are the icons scripts/make-icons.ts draws', () => {
-    const same = (committed: string, drawn: Buffer) => Buffer.from(icon(committed).rgba!).equals(Buffer.from(readPng(drawn).rgba!));
+    const same = (committed: string, drawn: Buffer) => icon(committed).data.equals(PNG.sync.read(drawn).data);
     expect(same(manifest().icons.color, colorIcon()), 'color').to.equal(true);
     expect(same(manifest().icons.outline, outlineIcon()), 'outline').to.equal(true);
   });

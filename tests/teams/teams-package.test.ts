@@ -3,8 +3,8 @@ import { expect } from 'chai';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PNG } from 'pngjs';
 import { APP_PACKAGE_DIR, botIdFrom, buildTeamsPackage, MANIFEST_FILE, PLACEHOLDER_BOT_ID, TeamsPackageError } from '../../scripts/teams-package.js';
-import { readPng } from './read-png.js';
 
 const APP_ID = '6f1c0f2e-1b2a-4c3d-9e8f-0a1b2c3d4e5f';
 
@@ -43,8 +43,8 @@ describe('npm run teams:package', () => {
   it('zips the manifest and both icons at the root of the package', async () => {
     const zip = new AdmZip(await buildTeamsPackage({ botId: APP_ID, outFile: join(scratch, 'build', 'appPackage.zip') }));
     expect(zip.getEntries().map((e) => e.entryName)).to.have.members(['manifest.json', 'color.png', 'outline.png']).and.to.have.length(3);
-    expect(readPng(zip.readFile('color.png')!).width).to.equal(192);
-    expect(readPng(zip.readFile('outline.png')!).width).to.equal(32);
+    expect(PNG.sync.read(zip.readFile('color.png')!).width).to.equal(192);
+    expect(PNG.sync.read(zip.readFile('outline.png')!).width).to.equal(32);
   });
 
   it("puts the bot's app id in the packaged manifest and changes nothing else", async () => {

@@ -95,7 +95,7 @@ describe('the Web Chat page', () => {
     });
   }
 
-  it("serves Web Chat's bundle from the installed package", async () => {
+  it("serves Web Chat's bundle as the install step put it in place", async () => {
     const res = await fetch(`${base}/webchat/webchat.js`, { headers: { 'accept-encoding': 'identity' } });
     expect(res.status).to.equal(200);
     expect(res.headers.get('content-type')).to.include('javascript');
