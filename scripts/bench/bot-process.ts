@@ -15,11 +15,12 @@ const STOP_TIMEOUT_MS = 5_000;
 /** Output kept from a child, to explain a failed start without holding a long log. */
 const MAX_KEPT_OUTPUT = 4_000;
 
-export type BotKind = 'ours' | 'echo';
+export type BotKind = 'ours' | 'echo' | 'core';
 
 const ENTRY_POINTS: Record<BotKind, string> = {
   ours: join(PROJECT_ROOT, 'dist', 'src', 'index.js'),
   echo: join(PROJECT_ROOT, 'dist', 'scripts', 'echo-bot.js'),
+  core: join(PROJECT_ROOT, 'dist', 'scripts', 'bench', 'core-bot.js'),
 };
 
 export interface BotProcess {

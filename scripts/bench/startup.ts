@@ -12,7 +12,7 @@ export interface StartupResult {
 
 /** Time from spawning each bot to its first answer, alternating the two so both see the same machine. */
 export async function measureStartup(): Promise<StartupResult> {
-  const samples: Record<BotKind, number[]> = { echo: [], ours: [] };
+  const samples: Record<BotKind, number[]> = { echo: [], core: [], ours: [] };
   for (let i = 0; i < STARTS; i++) {
     for (const kind of ['echo', 'ours'] as const) {
       const bot = await startBot(kind);

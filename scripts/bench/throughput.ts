@@ -2,8 +2,9 @@ import autocannon from 'autocannon';
 import { startBot, type BotKind, type BotProcess } from './bot-process.js';
 import { messageActivity } from './eval-questions.js';
 
-/** Rounds in all, alternating echo and ours so that both see the machine in the same states. */
-const ROUNDS = 4;
+/** Rounds in all, taking the bots in turn (echo, core, ours) so that each sees the machine in the same states. */
+const ROUNDS = 6;
+const ORDER: readonly BotKind[] = ['echo', 'core', 'ours'];
 /** Seconds per round: long enough for a steady rate, short enough to keep the whole bench within a few minutes. */
 const ROUND_SECONDS = 5;
 /** Concurrent connections, as a handful of busy Web Chat clients would keep open. */
@@ -12,6 +13,8 @@ const CONNECTIONS = 10;
 export interface ThroughputResult {
   readonly oursRps: number;
   readonly echoRps: number;
+  /** The stock core-bot-shaped bot: state, a dialog under runDialog, a card with three suggested actions. */
+  readonly coreRps: number;
   readonly rounds: readonly { kind: BotKind; rps: number; non2xx: number; errors: number }[];
 }
 
@@ -20,20 +23,20 @@ export interface ThroughputResult {
  * questions in turn, each request a new conversation, as Web Chat sends them with deliveryMode expectReplies.
  */
 export async function measureThroughput(questions: readonly string[]): Promise<ThroughputResult> {
-  const bots: Record<BotKind, BotProcess> = { echo: await startBot('echo'), ours: await startBot('ours') };
+  const bots: Record<BotKind, BotProcess> = { echo: await startBot('echo'), core: await startBot('core'), ours: await startBot('ours') };
   try {
     const rounds: { kind: BotKind; rps: number; non2xx: number; errors: number }[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      const kind: BotKind = round % 2 === 0 ? 'echo' : 'ours';
+      const kind = ORDER[round % ORDER.length]!;
       rounds.push({ kind, ...(await load(bots[kind].url, questions, round)) });
     }
     const mean = (kind: BotKind) => {
       const of = rounds.filter((r) => r.kind === kind);
       return of.reduce((sum, r) => sum + r.rps, 0) / of.length;
     };
-    return { oursRps: mean('ours'), echoRps: mean('echo'), rounds };
+    return { oursRps: mean('ours'), echoRps: mean('echo'), coreRps: mean('core'), rounds };
   } finally {
-    await Promise.all([bots.echo.stop(), bots.ours.stop()]);
+    await Promise.all([bots.echo.stop(), bots.core.stop(), bots.ours.stop()]);
   }
 }
 

@@ -24,6 +24,8 @@ export interface EntityMention {
 
 interface Pattern { readonly type: EntityType; readonly id: string; readonly name: string; readonly fuzzy: boolean; readonly inGuide: boolean }
 
+// Fuzzy lookups remembered; the bound holds a busy day's misspellings and keeps floods of gibberish from growing memory.
+const MAX_CACHED_FUZZY = 20_000;
 // Aliases are phrases of at most this many words ("district of columbia", "new york city").
 const MAX_ALIAS_WORDS = 4;
 
@@ -33,6 +35,10 @@ export class EntityExtractor {
   private readonly fuzzyByWords = new Map<number, Array<[string, Pattern]>>();
   private readonly abbreviations = new Map<string, { pattern: Pattern; match: 'any' | 'upper' }>();
   private readonly jobTitles: ReadonlySet<string>;
+  /** Every alias's first word: a phrase can only be an exact alias when it starts with one. */
+  private readonly firstWords = new Set<string>();
+  /** Fuzzy matches of phrases that are no alias, remembered: a misspelt word comes back in the next message. */
+  private readonly fuzzyCache = new Map<string, Pattern | null>();
 
   /**
    * @param isKnownWord Words spelt right; a phrase made only of them is not a typo of a place, so the costly fuzzy
@@ -44,6 +50,7 @@ export class EntityExtractor {
       const key = pipeline.canonical(alias).join(' ');
       if (!key || this.exact.has(key)) return;
       this.exact.set(key, pattern);
+      this.firstWords.add(key.split(' ')[0]!);
       const words = key.split(' ').length;
       if (pattern.fuzzy && key.length >= MIN_CORRECTABLE_LENGTH && /^[a-z ]+$/.test(key)) {
         const list = this.fuzzyByWords.get(words) ?? [];
@@ -99,9 +106,13 @@ export class EntityExtractor {
   }
 
   private matchAt(tokens: readonly string[], i: number, raw: string, shouting: boolean): EntityMention | undefined {
+    const startsAlias = this.firstWords.has(tokens[i]!);
     for (let n = Math.min(MAX_ALIAS_WORDS, tokens.length - i); n >= 1; n--) {
+      // Only a phrase with a word no vocabulary knows may be a misspelt place; only one starting an alias may be one.
+      const misspelt = !tokens.slice(i, i + n).every(this.isKnownWord);
+      if (!startsAlias && !misspelt) continue;
       const key = tokens.slice(i, i + n).join(' ');
-      const p = this.exact.get(key) ?? (tokens.slice(i, i + n).every(this.isKnownWord) ? undefined : this.fuzzy(key, n));
+      const p = (startsAlias ? this.exact.get(key) : undefined) ?? (misspelt ? this.cachedFuzzy(key, n) : undefined);
       if (p) return { type: p.type, id: p.id, name: p.name, start: i, end: i + n, inGuide: p.inGuide, surface: key };
     }
     const abbr = this.abbreviations.get(tokens[i] ?? '');
@@ -109,6 +120,15 @@ export class EntityExtractor {
       return { type: abbr.pattern.type, id: abbr.pattern.id, name: abbr.pattern.name, start: i, end: i + 1, inGuide: true, surface: tokens[i]! };
     }
     return undefined;
+  }
+
+  private cachedFuzzy(key: string, words: number): Pattern | undefined {
+    const known = this.fuzzyCache.get(key);
+    if (known !== undefined) return known ?? undefined;
+    const found = this.fuzzy(key, words);
+    if (this.fuzzyCache.size >= MAX_CACHED_FUZZY) this.fuzzyCache.clear();
+    this.fuzzyCache.set(key, found ?? null);
+    return found;
   }
 
   private fuzzy(key: string, words: number): Pattern | undefined {

@@ -79,8 +79,12 @@ export class Reader {
   private readonly careerToken: string;
   private readonly quantity: RegExp;
   private readonly evaluative: ReadonlySet<string>;
-  private readonly topics: ReadonlyArray<{ topic: NamedTopic; pattern: RegExp }>;
+  /** Each topic phrase's words → the topics it names; phrases are looked up by their words, not by 30 regexes. */
+  private readonly topicPhrases = new Map<string, NamedTopic[]>();
+  private readonly maxTopicWords: number;
   private readonly nouns: ReadonlySet<string>;
+  /** What an empty message reads as: nothing at all. */
+  private readonly empty: Analysis;
   /** Units with no curated phrasings, known from the guide alone. */
   private readonly guideOnly: ReadonlySet<string>;
 
@@ -106,31 +110,39 @@ export class Reader {
     this.quantity = phrasePattern(pack.topics.quantity);
     this.evaluative = new Set(pack.topics.evaluative);
     // Each topic's nearest unit is found once, by asking the passages for its "near" words.
-    this.topics = pack.topics.topics.map((topic) => {
+    let longestTopic = 1;
+    for (const topic of pack.topics.topics) {
       const nearest = topic.near ? this.passages.search(this.query(featureStems(this.pipeline.canonical(topic.near))))[0]?.intent : undefined;
-      return { topic: nearest ? { ...topic, nearest } : topic, pattern: phrasePattern(topic.phrases) };
-    });
+      const named: NamedTopic = nearest ? { ...topic, nearest } : topic;
+      for (const phrase of topic.phrases) {
+        const key = phraseWords(phrase).join(' ');
+        this.topicPhrases.set(key, [...(this.topicPhrases.get(key) ?? []), named]);
+        longestTopic = Math.max(longestTopic, key.split(' ').length);
+      }
+    }
+    this.maxTopicWords = longestTopic;
     this.nouns = englishNouns();
     // The salary overview's phrasings are the "salary" intent's, when the pack has them.
     const covered = (id: string): boolean => !!pack.phrasings[id]?.length || (id === pack.salary?.overview.id && !!pack.phrasings.salary?.length);
     this.guideOnly = new Set([...pack.units.keys()].filter((id) => !covered(id)));
+    this.empty = this.analyse('');
   }
 
   /** Reads one message: its kind, the question it asks and, when it asks several, each part. */
   read(raw: string): Reading {
-    const empty = this.analyse('');
-    if (raw.trim() === '') return { kind: 'empty', greeting: false, focus: empty, parts: [] };
-    if (MARKUP.test(raw)) return { kind: 'markup', greeting: false, focus: empty, parts: [] };
-    if (isForeign(raw, (w) => this.isKnownWord(w))) return { kind: 'foreign', greeting: false, focus: empty, parts: [] };
+    if (raw.trim() === '') return { kind: 'empty', greeting: false, focus: this.empty, parts: [] };
+    if (MARKUP.test(raw)) return { kind: 'markup', greeting: false, focus: this.empty, parts: [] };
+    if (isForeign(raw, (w) => this.isKnownWord(w))) return { kind: 'foreign', greeting: false, focus: this.empty, parts: [] };
     const shape = shapeOf(raw);
     let focus = this.analyse(shape.focus);
+    const whole = shape.context ? this.analyse(`${shape.context} ${shape.focus}`) : undefined;
     // "…I work in R&D. What does that industry pay?": the place the question points back to is in the story.
-    if (shape.context && focus.entities.length === 0 && POINTS_BACK.test(shape.focus)) {
-      const carried = this.analyse(shape.context).entities.filter((e) => e.type !== 'career');
+    if (whole && focus.entities.length === 0 && POINTS_BACK.test(shape.focus)) {
+      const carried = whole.entities.filter((e) => e.type !== 'career');
       if (carried.length) focus = { ...focus, entities: carried };
     }
     const parts = shape.parts.length > 1 ? shape.parts.map((p) => this.analyse(p)) : [];
-    return { kind: 'text', greeting: shape.greeting, focus, parts, ...(shape.context ? { whole: this.analyse(`${shape.context} ${shape.focus}`) } : {}) };
+    return { kind: 'text', greeting: shape.greeting, focus, parts, ...(whole ? { whole } : {}) };
   }
 
   /** Scores one piece of text against every intent, and finds what it asks beyond its topic. */
@@ -236,8 +248,21 @@ export class Reader {
       why: tokens[0] === 'why' || tokens.includes('why'),
       after: tokens.some((t) => AFTER_WORDS.has(t)),
       careerNamed: tokens.includes(this.careerToken),
-      topics: this.topics.filter((t) => t.pattern.test(text)).map((t) => t.topic),
+      topics: this.topicsIn(phraseWords(normalized)),
     };
+  }
+
+  /** The topics whose phrases the words contain, in the order the topics are listed. */
+  private topicsIn(words: readonly string[]): NamedTopic[] {
+    const found = new Set<NamedTopic>();
+    for (let i = 0; i < words.length; i++) {
+      let key = '';
+      for (let n = 0; n < this.maxTopicWords && i + n < words.length; n++) {
+        key = n === 0 ? words[i]! : `${key} ${words[i + n]}`;
+        for (const t of this.topicPhrases.get(key) ?? []) found.add(t);
+      }
+    }
+    return this.pack.topics.topics.flatMap((t) => [...found].filter((f) => f.id === t.id).slice(0, 1));
   }
 
   private findKeywords(stems: readonly string[]): string[] {
@@ -269,6 +294,11 @@ let nounList: ReadonlySet<string> | undefined;
 /** WordNet's mostly-nouns, read once per process and shared by every pack's reader. */
 function englishNouns(): ReadonlySet<string> {
   return (nounList ??= loadEnglishNouns());
+}
+
+/** A phrase's words as topic phrases are matched: lower case, hyphens and apostrophes as in the normalised text. */
+function phraseWords(text: string): string[] {
+  return text.toLowerCase().replace(/-/g, ' ').split(/[^a-z0-9'&$%]+/).map((w) => w.replace(/^'+|'+$/g, '')).filter(Boolean);
 }
 
 /** One case-insensitive pattern for a list of phrases, matched as whole words. */
