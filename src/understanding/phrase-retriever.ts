@@ -32,73 +32,89 @@ const FUZZY_MATCH_WEIGHT = 0.8;
  * index gives the candidates; Fuse.js supplies the nearest known stem for a word no phrasing uses.
  */
 export class PhraseRetriever {
-  private readonly phrasings: ReadonlyArray<{ readonly intent: string; readonly stems: ReadonlySet<string>; readonly weight: number }>;
-  private readonly index = new Map<string, number[]>();
+  /** Per phrasing: its intent's number, and the IDF weight of its stems. */
+  private readonly phraseIntent: Int32Array;
+  private readonly phraseWeight: Float64Array;
+  private readonly intents: string[] = [];
+  private readonly index = new Map<string, Int32Array>();
   private readonly idf = new Map<string, number>();
   private readonly maxIdf: number;
   private readonly fuse: Fuse<string>;
   private readonly fuzzyCache = new Map<string, string | undefined>();
+  // Scratch arrays reused across calls, indexed by phrasing or by intent: a common stem ("msl") touches hundreds.
   private readonly queryMatch: Float64Array;
   private readonly phraseMatch: Float64Array;
+  private readonly touched: Int32Array;
+  private readonly best: Float64Array;
 
   constructor(phrasings: readonly Phrasing[]) {
     const df = new Map<string, number>();
     for (const p of phrasings) for (const s of new Set(p.stems)) df.set(s, (df.get(s) ?? 0) + 1);
     for (const [s, n] of df) this.idf.set(s, Math.log(1 + phrasings.length / n));
     this.maxIdf = Math.log(1 + phrasings.length);
-    this.phrasings = phrasings.map((p, i) => {
+    const intentNumber = new Map<string, number>();
+    const postings = new Map<string, number[]>();
+    this.phraseIntent = new Int32Array(phrasings.length);
+    this.phraseWeight = new Float64Array(phrasings.length);
+    phrasings.forEach((p, i) => {
+      if (!intentNumber.has(p.intent)) { intentNumber.set(p.intent, this.intents.length); this.intents.push(p.intent); }
+      this.phraseIntent[i] = intentNumber.get(p.intent)!;
       const stems = new Set(p.stems);
       for (const s of stems) {
-        const list = this.index.get(s) ?? [];
+        const list = postings.get(s) ?? [];
         list.push(i);
-        this.index.set(s, list);
+        postings.set(s, list);
+        this.phraseWeight[i]! += this.weight(s);
       }
-      return { intent: p.intent, stems, weight: [...stems].reduce((sum, s) => sum + this.weight(s), 0) };
     });
+    for (const [s, list] of postings) this.index.set(s, Int32Array.from(list));
     this.fuse = new Fuse([...df.keys()], FUSE_OPTIONS);
     this.queryMatch = new Float64Array(phrasings.length);
     this.phraseMatch = new Float64Array(phrasings.length);
+    this.touched = new Int32Array(phrasings.length);
+    this.best = new Float64Array(this.intents.length);
   }
 
   /** Similarity in [0, 1] (1 is the same words) of each matching intent, best first. */
   search(stems: readonly string[]): IntentScore[] {
-    const query = new Map<string, { as: string; credit: number }>();
-    for (const s of new Set(stems)) {
-      if (this.index.has(s)) query.set(s, { as: s, credit: 1 });
-      else {
-        const near = this.nearest(s);
-        if (near) query.set(s, { as: near, credit: FUZZY_MATCH_WEIGHT });
-        else query.set(s, { as: s, credit: 0 });
-      }
-    }
+    const { queryMatch, phraseMatch, touched, best, phraseIntent, phraseWeight } = this;
+    const unique = [...new Set(stems)];
     let queryTotal = 0;
-    for (const s of query.keys()) queryTotal += this.weight(s);
+    for (const s of unique) queryTotal += this.weight(s);
     if (queryTotal === 0) return [];
 
-    // Typed arrays indexed by phrasing, reused across calls: a common stem ("msl") touches hundreds of phrasings.
-    const { queryMatch, phraseMatch } = this;
-    const touched: number[] = [];
-    for (const [s, { as, credit }] of query) {
-      if (credit === 0) continue;
+    let count = 0;
+    for (const s of unique) {
+      // A stem no phrasing uses stands for its nearest neighbour, if it has one close enough, at a discount.
+      const exact = this.index.get(s);
+      const as = exact ? s : this.nearest(s);
+      const list = exact ?? (as ? this.index.get(as) : undefined);
+      if (!list) continue;
+      const credit = exact ? 1 : FUZZY_MATCH_WEIGHT;
       const toQuery = credit * this.weight(s);
-      const toPhrase = credit * this.weight(as);
-      for (const i of this.index.get(as) ?? []) {
-        if (queryMatch[i] === 0) touched.push(i);
+      const toPhrase = credit * this.weight(as!);
+      for (let k = 0; k < list.length; k++) {
+        const i = list[k]!;
+        if (queryMatch[i] === 0) touched[count++] = i;
         queryMatch[i]! += toQuery;
         phraseMatch[i]! += toPhrase;
       }
     }
-    const best = new Map<string, number>();
-    for (const i of touched) {
-      const p = this.phrasings[i]!;
+    const found: number[] = [];
+    for (let k = 0; k < count; k++) {
+      const i = touched[k]!;
       const recall = queryMatch[i]! / queryTotal;
-      const precision = phraseMatch[i]! / p.weight;
+      const precision = phraseMatch[i]! / phraseWeight[i]!;
       queryMatch[i] = 0;
       phraseMatch[i] = 0;
       const f1 = (2 * recall * precision) / (recall + precision);
-      if (f1 > (best.get(p.intent) ?? 0)) best.set(p.intent, f1);
+      const intent = phraseIntent[i]!;
+      if (best[intent] === 0) found.push(intent);
+      if (f1 > best[intent]!) best[intent] = f1;
     }
-    return [...best].map(([intent, score]) => ({ intent, score })).sort((a, b) => b.score - a.score);
+    const out = found.map((intent) => ({ intent: this.intents[intent]!, score: best[intent]! }));
+    for (const intent of found) best[intent] = 0;
+    return out.sort((a, b) => b.score - a.score);
   }
 
   private weight(stem: string): number {

@@ -1,5 +1,5 @@
 import { CONVERSATION_INTENTS, SALARY_INTENTS, type Pack } from '../knowledge/knowledge.js';
-import type { EntityExtractor } from './entities.js';
+import type { EntityExtractor, EntityMention } from './entities.js';
 import { isEnglish, loadEnglishNouns } from './english-lexicon.js';
 import { IntentClassifier, type IntentScore } from './intent-classifier.js';
 import { isForeign } from './language.js';
@@ -40,6 +40,7 @@ const EXACT_SIMILARITY = 0.999;
 /** A WordNet synonym standing in for a word no passage uses counts for this share of the word itself. */
 export const SYNONYM_WEIGHT = 0.5;
 
+const NOTHING: ReadonlySet<string> = new Set();
 // A question that points back at a place or industry named earlier in the message.
 const POINTS_BACK = /\b(?:that|this|those|these)\s+(?:(?:two|three|2|3)\s+)?(?:industry|industries|state|states|sector|sectors|field|place|area|one|ones)\b|\b(?:which|either|each|both)\s+of\s+(?:those|these|them|the two)\b|\bthere\b/i;
 // A word after a pronoun, "to" or a modal is a verb ("should I target", "to pivot"): it names no topic.
@@ -75,6 +76,7 @@ export class Reader {
   private readonly passages: PassageIndex;
   private readonly synonyms: Readonly<Record<string, readonly string[]>>;
   private readonly keywordIndex = new Map<string, string>();
+  private readonly keywordStarts = new Set<string>();
   private readonly maxKeywordWords: number;
   private readonly careerToken: string;
   private readonly quantity: RegExp;
@@ -82,6 +84,7 @@ export class Reader {
   /** Each topic phrase's words → the topics it names; phrases are looked up by their words, not by 30 regexes. */
   private readonly topicPhrases = new Map<string, NamedTopic[]>();
   private readonly maxTopicWords: number;
+  private readonly topicStarts = new Set<string>();
   private readonly nouns: ReadonlySet<string>;
   /** What an empty message reads as: nothing at all. */
   private readonly empty: Analysis;
@@ -102,7 +105,10 @@ export class Reader {
     for (const unit of pack.units.values()) {
       for (const k of unit.keywords) {
         const key = this.pipeline.canonical(k).map(singular).join(' ');
-        if (key) this.keywordIndex.set(key, unit.id);
+        if (key) {
+          this.keywordIndex.set(key, unit.id);
+          this.keywordStarts.add(key.split(' ')[0]!);
+        }
         longest = Math.max(longest, key.split(' ').length);
       }
     }
@@ -117,6 +123,7 @@ export class Reader {
       for (const phrase of topic.phrases) {
         const key = phraseWords(phrase).join(' ');
         this.topicPhrases.set(key, [...(this.topicPhrases.get(key) ?? []), named]);
+        this.topicStarts.add(key.split(' ')[0]!);
         longestTopic = Math.max(longestTopic, key.split(' ').length);
       }
     }
@@ -163,11 +170,13 @@ export class Reader {
       const own = CONVERSATION.has(r.intent) || SALARY.has(r.intent) ? this.weights.passage : 0;
       bump(r.intent, ((this.weights.retrieval * share(r.intent)) + own) * r.score + (r.score >= EXACT_SIMILARITY ? this.weights.exact : 0));
     }
-    const entityStems = new Set(entities.flatMap((e) => tokens.slice(e.start, e.end).map(stem)));
-    const abroadStems = new Set(entities.filter((e) => e.type === 'place').flatMap((e) => tokens.slice(e.start, e.end).map(stem)));
+    const stemsOf = (only: (e: EntityMention) => boolean): ReadonlySet<string> =>
+      (entities.length === 0 ? NOTHING : new Set(entities.filter(only).flatMap((e) => stems.slice(e.start, e.end))));
+    const entityStems = stemsOf(() => true);
+    const abroadStems = stemsOf((e) => e.type === 'place');
     // The words that name a topic count for passages; a question with none but the career ("what is an MSL")
     // counts every word but glue. Places never do: "California" names no passage.
-    const placeStems = new Set(entities.filter((e) => e.type !== 'career').flatMap((e) => tokens.slice(e.start, e.end).map(stem)));
+    const placeStems = stemsOf((e) => e.type !== 'career');
     const usable = tokens.flatMap((t, i) => (GLUE_WORDS.has(t) || placeStems.has(stems[i]!) ? [] : [i]));
     const topical = usable.filter((i) => !(NON_TOPIC_WORDS.has(tokens[i]!) || NON_TOPIC_STEMS.has(stems[i]!)) || tokens[i] === this.careerToken);
     const chosen = topical.some((i) => tokens[i] !== this.careerToken) ? topical : usable;
@@ -256,20 +265,24 @@ export class Reader {
   private topicsIn(words: readonly string[]): NamedTopic[] {
     const found = new Set<NamedTopic>();
     for (let i = 0; i < words.length; i++) {
+      if (!this.topicStarts.has(words[i]!)) continue;
       let key = '';
       for (let n = 0; n < this.maxTopicWords && i + n < words.length; n++) {
         key = n === 0 ? words[i]! : `${key} ${words[i + n]}`;
         for (const t of this.topicPhrases.get(key) ?? []) found.add(t);
       }
     }
+    if (found.size === 0) return [];
     return this.pack.topics.topics.flatMap((t) => [...found].filter((f) => f.id === t.id).slice(0, 1));
   }
 
-  private findKeywords(stems: readonly string[]): string[] {
+  /** Units whose keywords the words name, longest keyword first at each word; only words a keyword starts with are tried. */
+  private findKeywords(words: readonly string[]): string[] {
     const found: string[] = [];
-    for (let i = 0; i < stems.length; i++) {
-      for (let n = Math.min(this.maxKeywordWords, stems.length - i); n >= 1; n--) {
-        const unit = this.keywordIndex.get(stems.slice(i, i + n).join(' '));
+    for (let i = 0; i < words.length; i++) {
+      if (!this.keywordStarts.has(words[i]!)) continue;
+      for (let n = Math.min(this.maxKeywordWords, words.length - i); n >= 1; n--) {
+        const unit = this.keywordIndex.get(words.slice(i, i + n).join(' '));
         if (unit) {
           if (!found.includes(unit)) found.push(unit);
           i += n - 1;
