@@ -1,4 +1,4 @@
-import { Channels, type StatePropertyAccessor } from 'botbuilder';
+import { Channels, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { ComponentDialog, type DialogContext, type DialogTurnResult } from './dialogs-sdk.js';
 import type { Brain } from '../src/career-advisor.js';
 import { renderReply } from '../src/channels/render.js';
@@ -34,8 +34,18 @@ export class MainDialog extends ComponentDialog {
   }
 
   protected override async onBeginDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    await this.answerTurn(innerDc.context);
+    return innerDc.endDialog();
+  }
+
+  /**
+   * One turn, whole: what onBeginDialog does under runDialog, callable without it. This dialog never waits for a
+   * next message, so it needs none of runDialog's machinery (a dialog set, a state manager rebuilt every turn, a
+   * dialog stack saved for nothing); MslBot calls this directly unless a dialog is waiting or the Emulator, which
+   * shows runDialog's state trace, is the channel.
+   */
+  async answerTurn(context: TurnContext): Promise<void> {
     const started = performance.now();
-    const { context } = innerDc;
     const memory = readMemory(await this.memory.get(context));
     const read = this.brain.read(context.activity.text ?? '', memory);
     const decision = this.brain.decide(read, memory);
@@ -60,6 +70,5 @@ export class MainDialog extends ComponentDialog {
     }, context.activity.text ?? '');
     if (Object.keys(decision.memory).length === 0) await this.memory.delete(context);
     else await this.memory.set(context, decision.memory);
-    return innerDc.endDialog();
   }
 }

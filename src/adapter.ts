@@ -1,6 +1,7 @@
 import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConversationState, type TurnContext } from 'botbuilder';
-import { AuthenticationConstants, AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
-import { StatusCodes, type Activity } from 'botbuilder';
+import { AuthenticationConstants, AuthenticationError, type AuthenticateRequestResult, type ClaimsIdentity, type ConnectorClient } from 'botframework-connector';
+import { appIdOf, BoundedCache, ReusingConnectorFactory, type UserTokenClient } from './outbound/reused-clients.js';
+import { StatusCodes, type Activity, type InvokeResponse } from 'botbuilder';
 import type { BotAuthConfig, BotConfig } from './config.js';
 import { connectorHttpClient } from './outbound/connector-http-client.js';
 import { ServiceUrlPolicy } from './outbound/service-url-policy.js';
@@ -19,12 +20,22 @@ export interface ErrorLog {
  * ALLOWED_SERVICE_URLS.
  * A failed turn is logged, apologised for, and its conversation state dropped so one bad state cannot break every later turn.
  */
-export function createAdapter(config: BotConfig, conversationState?: ConversationState, log: ErrorLog = console): CloudAdapter {
+export function createAdapter(config: BotConfig, conversationState?: ConversationState, log: ErrorLog = console): TurnAdapter {
   const policy = config.authEnabled ? undefined : new ServiceUrlPolicy(config.connector.allowedServiceUrls);
   const httpClient = connectorHttpClient({ timeoutMs: config.connector.timeoutMs, policy });
-  const adapter = new CloudAdapter(new StrictAuthentication(authSettings(config.auth), undefined, undefined, undefined, { httpClient }));
+  const adapter = new TurnAdapter(new StrictAuthentication(authSettings(config.auth), undefined, undefined, undefined, { httpClient }));
   adapter.onTurnError = turnErrorHandler(conversationState, log);
   return adapter;
+}
+
+/**
+ * CloudAdapter, with its protected processActivity offered to the server: /api/messages has already parsed and checked
+ * the request, which CloudAdapter.process would parse and check again (see http/process-turn.ts).
+ */
+export class TurnAdapter extends CloudAdapter {
+  runTurn(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authHeader, activity, logic);
+  }
 }
 
 /** Logs a failed turn, apologises, and drops the conversation's state; any adapter's onTurnError. */
@@ -54,13 +65,22 @@ const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBefo
  * jsonwebtoken's error through, which CloudAdapter answers with 500 as if the bot were broken.
  */
 export class StrictAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly connectors = new BoundedCache<Promise<ConnectorClient>>();
+  private readonly tokenClients = new BoundedCache<Promise<UserTokenClient>>();
+
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     try {
-      return await super.authenticateRequest(activity, authHeader);
+      const result = await super.authenticateRequest(activity, authHeader);
+      // The same clients for every turn of this app (see outbound/reused-clients.ts).
+      return result.connectorFactory ? { ...result, connectorFactory: new ReusingConnectorFactory(result.connectorFactory, appIdOf(result.claimsIdentity), this.connectors) } : result;
     } catch (error) {
       if (error instanceof Error && TOKEN_ERRORS.has(error.name)) throw new AuthenticationError(`Unauthorized: ${error.message}`, StatusCodes.UNAUTHORIZED);
       throw error;
     }
+  }
+
+  override createUserTokenClient(identity: ClaimsIdentity): Promise<UserTokenClient> {
+    return this.tokenClients.get(appIdOf(identity), () => super.createUserTokenClient(identity));
   }
 }
 

@@ -19,8 +19,8 @@ export interface MslBotDeps {
   readonly feedbackLog?: FeedbackLog;
   /** The answers index MainDialog keeps, to name the units a Teams vote is about. */
   readonly answers?: AnswerIndex;
-  /** The root dialog; MainDialog in the app, anything in tests. */
-  readonly dialog: Dialog;
+  /** The root dialog; MainDialog in the app, anything in tests. One that can answer a turn by itself may skip runDialog. */
+  readonly dialog: Dialog & { answerTurn?(context: TurnContext): Promise<void> };
   readonly welcome: Reply;
 }
 
@@ -50,7 +50,10 @@ export class MslBot extends ActivityHandler {
 
     this.onMessage(async (context, next) => {
       context.activity.text = messageText(context.activity);
-      await runDialog(dialog, context, this.dialogState);
+      // runDialog only where it does something: a dialog waiting for this message, or the Emulator's state trace.
+      const waiting = ((await this.dialogState.get(context))?.dialogStack.length ?? 0) > 0;
+      if (dialog.answerTurn && !waiting && context.activity.channelId !== Channels.Emulator) await dialog.answerTurn(context);
+      else await runDialog(dialog, context, this.dialogState);
       await next();
     });
 

@@ -1,6 +1,6 @@
 import type { CloudAdapter, ConversationState, Storage } from 'botbuilder';
 import { MainDialog } from '../dialogs/main-dialog.js';
-import { createAdapter, turnErrorHandler, type ErrorLog } from './adapter.js';
+import { createAdapter, turnErrorHandler, type ErrorLog, type TurnAdapter } from './adapter.js';
 import { MslBot } from './bot.js';
 import { CareerAdvisor } from './career-advisor.js';
 import type { BotConfig } from './config.js';
@@ -22,7 +22,7 @@ import { loggerTurnLog } from './turn-log.js';
 
 export interface App {
   readonly advisor: CareerAdvisor;
-  readonly adapter: CloudAdapter;
+  readonly adapter: TurnAdapter;
   readonly bot: MslBot;
   /** The chat page's settings, and the in-process hand-off the local Direct Line gives the bot its activities by. */
   readonly webChat: WebChatDeps;

@@ -1,9 +1,11 @@
 import type { AddressInfo } from 'node:net';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
+import type { TurnAdapter } from './adapter.js';
 import restify from 'restify';
 import type { RateLimitConfig } from './config.js';
 import { identityEncodingOnly } from './http/identity-encoding.js';
 import { InFlight } from './http/in-flight.js';
+import { processTurn } from './http/process-turn.js';
 import { publicRateLimit } from './http/rate-limit.js';
 import type { Readiness } from './http/readiness.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -19,7 +21,7 @@ export const MAX_BODY_BYTES = 256 * 1024;
 const LAST_CLIENT_ERROR_STATUS = 499;
 
 export interface ServerDeps {
-  readonly adapter: Pick<CloudAdapter, 'process'>;
+  readonly adapter: Pick<TurnAdapter, 'runTurn'>;
   readonly bot: { run(context: TurnContext): Promise<void> };
   /** The chat page, its API and the local Direct Line; left out, the server speaks only the Bot Framework protocol. */
   readonly webChat?: WebChatDeps;
@@ -75,7 +77,7 @@ export function createServer({ adapter, bot, webChat, rateLimit, readiness, inFl
       return;
     }
     // With deliveryMode "expectReplies" the adapter returns the replies in this response's body.
-    await adapter.process(req, res, (context) => bot.run(context));
+    await processTurn(adapter, req, res, req.body as Activity, (context) => bot.run(context), logger ?? console);
   });
 
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
@@ -103,7 +105,9 @@ export function createServer({ adapter, bot, webChat, rateLimit, readiness, inFl
 }
 
 /** Logs each request once it is answered: its id (echoed as the request-id header), route, status and duration. */
-function logRequests(server: restify.Server, logger: Logger): void {
+function logRequests(server: restify.Server, base: Logger): void {
+  // These lines hold no secrets (id, method, path, status, time), so pino's redaction need not walk them.
+  const logger = base.child({}, { redact: [] });
   server.on('after', (req: restify.Request, res: restify.Response) => {
     logger.info({ reqId: req.id(), method: req.method, path: req.path(), status: res.statusCode, ms: Math.round(performance.now() - startedAt(req)) }, 'request');
   });
