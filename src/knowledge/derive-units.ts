@@ -9,9 +9,14 @@ export const SALARY_LINE = /^(.+?)\s+[–-]\s+(\$\d{1,3}(?:,\d{3})+)$/;
 /** The longest id derived from a heading; longer slugs are cut at a word. */
 const MAX_ID_CHARS = 40;
 
-/** A bullet list made only of "Name – $123,456" lines. */
+/**
+ * A bullet list of "Name – $123,456" lines: at least half of its lines, so that a figure mistyped in the guide is
+ * reported at load time instead of the whole list silently becoming text and its figures disappearing.
+ */
 export function isSalaryList(block: GuideBlock | undefined): boolean {
-  return block?.kind === 'list' && block.items.length > 0 && block.items.every((i) => SALARY_LINE.test(i));
+  if (block?.kind !== 'list') return false;
+  const lines = block.items.filter((i) => SALARY_LINE.test(i)).length;
+  return lines > 0 && lines * 2 >= block.items.length;
 }
 
 /** The salary section the guide's shape shows: the question heading before the first salary list, and the lists' headings. */

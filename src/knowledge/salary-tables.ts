@@ -40,7 +40,8 @@ export function salaryTable(
 export function listKind(blocks: readonly GuideBlock[], heading: string, states: readonly State[]): SalaryKind {
   const { parts } = selectExcerpt({ heading }, blocks, () => {});
   const list = parts.find((p) => p.kind === 'list');
-  const names = list?.kind === 'list' ? list.items.map((i) => SALARY_LINE.exec(i)?.[1]?.toLowerCase() ?? '') : [];
+  // Lines of the wrong shape are reported by salaryTable; the kind is told from the lines that have a name.
+  const names = list?.kind === 'list' ? list.items.flatMap((i) => SALARY_LINE.exec(i)?.[1]?.toLowerCase() ?? []) : [];
   return names.length > 0 && names.every((n) => states.some((s) => s.name.toLowerCase() === n)) ? 'state' : 'industry';
 }
 
