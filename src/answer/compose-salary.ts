@@ -1,3 +1,4 @@
+import { shortLabel } from '../knowledge/derive-units.js';
 import type { Pack, SalaryRecord, SalaryTable } from '../knowledge/knowledge.js';
 import type { Gap, SalaryQuery } from '../policy/action.js';
 import { sourceBlock, unitBlocks } from './compose-unit.js';
@@ -180,7 +181,8 @@ function source(pack: Pack, headings: readonly string[]): Block {
 }
 
 function placeAsk(pack: Pack, rec: SalaryRecord | undefined): Suggestion | undefined {
-  return rec ? { label: say(pack, 'labelPlace', { place: rec.name }), ask: say(pack, 'askPlace', { place: rec.name }) } : undefined;
+  // "Pay in Pharmaceutical and Medicine Manufacturing" would not fit a button: long names are cut at a word.
+  return rec ? { label: shortLabel(say(pack, 'labelPlace', { place: rec.name })), ask: say(pack, 'askPlace', { place: rec.name }) } : undefined;
 }
 
 function topAsk(pack: Pack, kind: 'state' | 'industry'): Suggestion | undefined {
