@@ -86,12 +86,17 @@ function careerNames(c: PackFile['career']): CareerNames {
 
 /** Common entities with the pack's own industries first; a career is on topic when the guide's text names it. */
 function mergeEntities(common: CommonKnowledge, pack: PackEntities | undefined, blocks: readonly GuideBlock[], salary: PackFile['salary'], guide: string, career: CareerNames): Entities {
+  // A common industry that the guide's list names ("contract research organizations") is the pack's own: its other
+  // names ("CRO") then ask for the guide's figure, instead of for a common industry the guide has no figure for.
+  const same = (o: { id: string; name: string }, c: { id: string; name: string; aliases: readonly string[] }): boolean =>
+    o.id === c.id || [c.name, ...c.aliases].some((a) => a.toLowerCase() === o.name.toLowerCase());
   const own: Industry[] = (pack?.industries ?? derivedIndustries(blocks, salary, common)).map((i) => ({
-    id: i.id, name: i.name, inline: i.inline ?? i.name.toLowerCase(), aliases: i.aliases, listed: true,
+    id: i.id, name: i.name, inline: i.inline ?? i.name.toLowerCase(), listed: true,
+    aliases: [...new Set([...i.aliases, ...common.entities.industries.filter((c) => same(i, c)).flatMap((c) => c.aliases)])],
   }));
   const taken = new Set(own.flatMap((i) => [i.name, ...i.aliases].map((a) => a.toLowerCase())));
   const others: Industry[] = common.entities.industries
-    .filter((i) => !own.some((o) => o.id === i.id))
+    .filter((i) => !own.some((o) => same(o, i)))
     .map((i) => ({ id: i.id, name: i.name, inline: i.inline ?? i.name, aliases: i.aliases.filter((a) => !taken.has(a.toLowerCase())), listed: false }));
   const overrides = new Map((pack?.careers ?? []).map((c) => [c.id, c.inGuide]));
   // The pack's own career is not "another career" ("clinical research associates" in a CRA guide).
