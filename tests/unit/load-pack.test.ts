@@ -50,6 +50,12 @@ describe('loadPack', () => {
       expect(pack.entities.industries.some((i) => !i.listed)).to.equal(true);
     });
 
+    it('takes a common industry its salary list names as its own, so the common one\'s other names ask for the guide\'s figure', () => {
+      const cro = pack.entities.industries.find((i) => i.name === 'Contract Research Organizations')!;
+      expect(cro.aliases).to.include('cro').and.include('cros');
+      expect(pack.entities.industries.filter((i) => i.aliases.includes('cro')).map((i) => i.id)).to.deep.equal([cro.id]);
+    });
+
     it('does not count its own career among the other careers people name', () => {
       const names = pack.entities.careers.flatMap((c) => c.aliases.map((a) => a.toLowerCase()));
       expect(names).to.not.include('clinical research associate');

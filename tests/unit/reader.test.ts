@@ -68,6 +68,7 @@ describe('the Reader on the fixture pack', () => {
       ['CRA pay in washington or oregon', ['state:WA:true', 'state:OR:true']],
       ['what do CRAs earn in hospitals', ['industry:hospitals:true']],
       ['CRA pay in biotech', ['industry:biotech:false']],
+      ['how much do CRAs make at a CRO?', ['industry:contract_research_organizations:true']],
       ['how much do nurses make', ['career:nurse:true']],
       ['CRA jobs in London', ['place:uk:false']],
       ['what is a clinical research associate?', []],
