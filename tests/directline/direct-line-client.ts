@@ -3,7 +3,7 @@ import { loadConfig } from '../../src/config.js';
 import { createApp, type App } from '../../src/create-app.js';
 import type { ConversationStore } from '../../src/directline/conversation-store.js';
 import { listeningPort, startServer } from '../../src/server.js';
-import { realKnowledge } from '../support/knowledge.js';
+import { FIXTURE_ENV, fixtureKnowledge } from '../support/knowledge.js';
 
 /** How long a test waits for the bot's answer to show up in a poll; answers take milliseconds. */
 const ANSWER_DEADLINE_MS = 5000;
@@ -24,12 +24,14 @@ export interface Activity {
   readonly from: { readonly id: string; readonly role?: string };
   readonly channelData?: Record<string, unknown>;
   readonly replyToId?: string;
+  readonly attachments?: ReadonlyArray<{ readonly contentType: string; readonly content?: unknown }>;
+  readonly suggestedActions?: { readonly actions: ReadonlyArray<{ readonly type: string; readonly title?: string; readonly value?: unknown }> };
 }
 
 let app: App | undefined;
-/** One bot for all Direct Line tests: training the understanding takes a moment. */
+/** One bot on the fixture pack for all Direct Line tests: training the understanding takes a moment. */
 export function sharedApp(): App {
-  return (app ??= createApp(loadConfig({}), realKnowledge(), { error: () => undefined }));
+  return (app ??= createApp(loadConfig(FIXTURE_ENV), fixtureKnowledge(), { error: () => undefined }));
 }
 
 /** Starts the real bot with the local Direct Line on a free loopback port. */
@@ -106,5 +108,6 @@ export class DirectLineClient {
   }
 }
 
+/** Everything the bot said: the text of its messages and every string inside their cards. */
 export const botText = (activities: readonly Activity[]): string =>
-  activities.filter((a) => a.from.role === 'bot').map((a) => a.text ?? '').join('\n');
+  activities.filter((a) => a.from.role === 'bot').map((a) => [a.text ?? '', ...(a.attachments ?? []).map((c) => JSON.stringify(c.content))].join('\n')).join('\n');

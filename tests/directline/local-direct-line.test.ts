@@ -3,8 +3,13 @@ import type { Server } from 'restify';
 import { ConversationStore, CONVERSATION_IDLE_TTL_MS } from '../../src/directline/conversation-store.js';
 import { MAX_TEXT_LENGTH } from '../../src/directline/direct-line-schemas.js';
 import { TOKEN_TTL_MS } from '../../src/directline/token-issuer.js';
-import { realKnowledge } from '../support/knowledge.js';
+import { say } from '../../src/answer/words.js';
+import { fixturePack } from '../support/knowledge.js';
 import { botText, call, DirectLineClient, sharedApp, startLocalDirectLine } from './direct-line-client.js';
+
+const pack = fixturePack();
+const WELCOME = say(pack, 'welcome');
+const figure = (id: string): string => pack.salary!.states!.records.find((r) => r.entityId === id)!.display;
 
 describe('the local Direct Line', () => {
   let server: Server;
@@ -24,9 +29,9 @@ describe('the local Direct Line', () => {
     it('welcomes the user when a conversation starts', async () => {
       const client = await DirectLineClient.open(base);
       const activities = await client.pollForBotMessage();
-      expect(botText(activities)).to.equal(realKnowledge().replies.welcome);
-      const welcome = activities.find((a) => a.from.role === 'bot') as unknown as { suggestedActions: { actions: unknown[] } };
-      expect(welcome.suggestedActions.actions).to.have.length(3);
+      expect(botText(activities)).to.equal(WELCOME);
+      const welcome = activities.find((a) => a.from.role === 'bot');
+      expect(welcome?.suggestedActions?.actions.map((a) => a.value)).to.deep.equal(pack.starters.map((s) => s.ask));
     });
 
     it('welcomes only once when the conversation is opened again', async () => {
@@ -44,7 +49,7 @@ describe('the local Direct Line', () => {
       const afterWelcome = client.watermark;
       expect(afterWelcome).to.be.a('string');
 
-      const posted = await client.say('how much do MSLs earn in California', 'mine-1');
+      const posted = await client.say('how much do CRAs make in Washington?', 'mine-1');
       expect(posted.status).to.equal(200);
       expect(posted.body.id).to.be.a('string').and.include(client.conversationId);
 
@@ -54,9 +59,11 @@ describe('the local Direct Line', () => {
       // The user's message comes back with its client id, so Web Chat can mark it as sent.
       expect(activities[0]?.channelData?.clientActivityID).to.equal('mine-1');
       expect(activities[0]?.id).to.equal(posted.body.id);
-      expect(activities[1]?.text).to.include('$164,660');
+      // A reply with figures comes as one Adaptive Card, the figures said once.
+      expect(activities[1]?.attachments?.[0]?.contentType).to.equal('application/vnd.microsoft.card.adaptive');
+      expect(botText(activities)).to.include(figure('WA'));
       expect(activities[1]?.replyToId).to.equal(posted.body.id);
-      expect(botText(activities)).to.not.include(realKnowledge().replies.welcome);
+      expect(botText(activities)).to.not.include(WELCOME);
 
       expect(await client.poll()).to.deep.equal([]);
     });
@@ -64,10 +71,10 @@ describe('the local Direct Line', () => {
     it('remembers the topic for a follow-up', async () => {
       const client = await DirectLineClient.open(base);
       await client.pollForBotMessage();
-      await client.say('how much do MSLs earn in California');
+      await client.say('how much do CRAs make in Washington?');
       await client.pollForBotMessage();
-      await client.say('and in New York?');
-      expect(botText(await client.pollForBotMessage())).to.include('$157,290');
+      await client.say('and in Texas?');
+      expect(botText(await client.pollForBotMessage())).to.include(figure('TX'));
     });
 
     it('sends the user as the token says, whatever the client claims', async () => {
@@ -80,9 +87,9 @@ describe('the local Direct Line', () => {
     it('passes a card submit (a value without text) on to the bot', async () => {
       const client = await DirectLineClient.open(base);
       await client.pollForBotMessage();
-      const posted = await call(base, 'POST', client.activitiesPath, { token: client.token, body: { type: 'message', value: { question: 'how much do MSLs earn in California' } } });
+      const posted = await call(base, 'POST', client.activitiesPath, { token: client.token, body: { type: 'message', value: { question: 'how much do CRAs make in Washington?' } } });
       expect(posted.status).to.equal(200);
-      expect(botText(await client.pollForBotMessage())).to.include('$164,660');
+      expect(botText(await client.pollForBotMessage())).to.include(figure('WA'));
     });
 
     it('refreshes a token for the same conversation', async () => {
@@ -155,7 +162,7 @@ describe('the local Direct Line', () => {
     it("refuses one conversation's token for another with 403, reading and writing", async () => {
       const mine = await DirectLineClient.open(base);
       const theirs = await DirectLineClient.open(base);
-      await theirs.say('how much do MSLs earn in California');
+      await theirs.say('how much do CRAs make in Washington?');
       expect((await call(base, 'GET', theirs.activitiesPath, { token: mine.token })).status).to.equal(403);
       const post = await call(base, 'POST', theirs.activitiesPath, { token: mine.token, body: { type: 'message', text: 'hi' } });
       expect(post.status).to.equal(403);

@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/config.js';
 import { createApp } from '../../src/create-app.js';
 import { listeningPort, startServer } from '../../src/server.js';
 import { FakeOpenId } from '../support/fake-openid.js';
-import { realKnowledge } from '../support/knowledge.js';
+import { FIXTURE_ENV, fixtureKnowledge, fixturePack } from '../support/knowledge.js';
 
 const APP_ID = '11111111-2222-3333-4444-555555555555';
 
@@ -17,8 +17,8 @@ describe('authentication with an app id set', () => {
 
   before(async () => {
     await openId.start(['webchat']);
-    const config = loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-used-by-expectReplies', BotOpenIdMetadata: openId.metadataUrl });
-    server = await startServer(createApp(config, realKnowledge()), 0, '127.0.0.1');
+    const config = loadConfig({ ...FIXTURE_ENV, MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-used-by-expectReplies', BotOpenIdMetadata: openId.metadataUrl });
+    server = await startServer(createApp(config, fixtureKnowledge()), 0, '127.0.0.1');
     url = `http://127.0.0.1:${listeningPort(server)}/api/messages`;
   });
 
@@ -31,7 +31,7 @@ describe('authentication with an app id set', () => {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
     body: JSON.stringify({
-      type: 'message', channelId: 'webchat', serviceUrl, deliveryMode: 'expectReplies', text: 'how much do MSLs earn in California',
+      type: 'message', channelId: 'webchat', serviceUrl, deliveryMode: 'expectReplies', text: 'how much do CRAs make in Washington?',
       from: { id: 'user' }, recipient: { id: APP_ID }, conversation: { id: randomUUID() },
     }),
   });
@@ -60,7 +60,7 @@ describe('authentication with an app id set', () => {
   it('answers a request with a valid channel token', async () => {
     const res = await send(`Bearer ${openId.token({ audience: APP_ID, serviceUrl })}`);
     expect(res.status).to.equal(200);
-    const body = (await res.json()) as { activities: Array<{ text?: string }> };
-    expect(body.activities.map((a) => a.text ?? '').join(' ')).to.include('$164,660');
+    const body = (await res.json()) as { activities: unknown[] };
+    expect(JSON.stringify(body.activities)).to.include(fixturePack().salary!.states!.records[0]!.display);
   });
 });

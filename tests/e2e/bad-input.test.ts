@@ -4,23 +4,26 @@ import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../../src/config.js';
 import { createApp } from '../../src/create-app.js';
 import { listeningPort, MAX_BODY_BYTES, startServer } from '../../src/server.js';
-import { realKnowledge } from '../support/knowledge.js';
+import { FIXTURE_ENV, fixtureKnowledge, fixturePack } from '../support/knowledge.js';
 
 // Deep enough that a recursive parser or validator would blow the stack, as an attacker would try.
 const NESTING_DEPTH = 100_000;
+
+/** Washington's figure, which the question every test sends is answered with. */
+const FIGURE = fixturePack().salary!.states!.records.find((r) => r.entityId === 'WA')!.display;
 
 describe('bad input on /api/messages', () => {
   let server: Server;
   let url: string;
 
   before(async () => {
-    server = await startServer(createApp(loadConfig({}), realKnowledge(), { error: () => undefined }), 0, '127.0.0.1');
+    server = await startServer(createApp(loadConfig(FIXTURE_ENV), fixtureKnowledge(), { error: () => undefined }), 0, '127.0.0.1');
     url = `http://127.0.0.1:${listeningPort(server)}/api/messages`;
   });
   after(() => server.close());
 
   const valid = (extra: object = {}) => ({
-    type: 'message', channelId: 'webchat', deliveryMode: 'expectReplies', text: 'how much do MSLs earn in California',
+    type: 'message', channelId: 'webchat', deliveryMode: 'expectReplies', text: 'how much do CRAs make in Washington?',
     from: { id: 'user' }, recipient: { id: 'bot' }, conversation: { id: randomUUID() }, ...extra,
   });
   const post = async (body: string, contentType = 'application/json') => {
@@ -41,7 +44,7 @@ describe('bad input on /api/messages', () => {
     ['a missing from', () => post(without('from')), 400],
     ['text that is not a string', () => post(JSON.stringify(valid({ text: { $gt: '' } }))), 400],
     ['a form body', () => post('type=message&text=hi', 'application/x-www-form-urlencoded'), 400],
-    ['a plain-text body', () => post('how much do MSLs earn', 'text/plain'), 400],
+    ['a plain-text body', () => post('how much do CRAs make', 'text/plain'), 400],
     ['deeply nested JSON', () => post(`${'['.repeat(NESTING_DEPTH)}${']'.repeat(NESTING_DEPTH)}`), 400],
     ['deeply nested JSON inside an activity', () => post(JSON.stringify(valid()).replace('"text"', `"extra":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)},"text"`)), 200],
     ['no serviceUrl to reply to', () => post(JSON.stringify(valid({ deliveryMode: undefined }))), 400],
@@ -63,16 +66,16 @@ describe('bad input on /api/messages', () => {
   });
 
   it('caps a very long message before matching and still answers it', async () => {
-    const long = `how much do MSLs earn in California ${'please '.repeat(5000)}`;
+    const long = `how much do CRAs make in Washington? ${'please '.repeat(5000)}`;
     const res = await post(JSON.stringify(valid({ text: long })));
     expect(res.status).to.equal(200);
-    expect(res.text).to.include('$164,660');
+    expect(res.text).to.include(FIGURE);
   });
 
   it('keeps answering after all of that', async () => {
     for (const [, send] of table) await send();
     const res = await post(JSON.stringify(valid()));
     expect(res.status).to.equal(200);
-    expect(res.text).to.include('$164,660');
+    expect(res.text).to.include(FIGURE);
   });
 });

@@ -10,7 +10,7 @@ import { InFlight } from '../../src/http/in-flight.js';
 import { SECURITY_HEADERS } from '../../src/http/security-headers.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { listeningPort, startServer } from '../../src/server.js';
-import { realKnowledge } from '../support/knowledge.js';
+import { FIXTURE_ENV, fixtureKnowledge } from '../support/knowledge.js';
 
 describe('the hardened server', () => {
   let server: Server;
@@ -19,7 +19,7 @@ describe('the hardened server', () => {
 
   before(async () => {
     // A tight limit, so the test can reach it: one request a second on average, three at once.
-    const app = createApp(loadConfig({ RATE_LIMIT_PER_SECOND: '1', RATE_LIMIT_BURST: '3' }), realKnowledge(), quiet);
+    const app = createApp(loadConfig({ ...FIXTURE_ENV, RATE_LIMIT_PER_SECOND: '1', RATE_LIMIT_BURST: '3' }), fixtureKnowledge(), quiet);
     server = await startServer(app, 0, '127.0.0.1');
     base = `http://127.0.0.1:${listeningPort(server)}`;
   });
@@ -33,10 +33,14 @@ describe('the hardened server', () => {
   it('reports readiness with what knowledge it loaded', async () => {
     const res = await fetch(`${base}/readyz`);
     expect(res.status).to.equal(200);
-    const body = (await res.json()) as { status: string; knowledge: Record<string, number> };
+    const body = (await res.json()) as { status: string; knowledge: Record<string, unknown> };
+    const [pack] = fixtureKnowledge().packs;
     expect(body.status).to.equal('ready');
-    expect(body.knowledge.units).to.equal(realKnowledge().units.size);
-    expect(body.knowledge.salaryRecords).to.equal(10);
+    expect(body.knowledge).to.deep.equal({
+      careers: ['cra'],
+      units: pack!.units.size,
+      salaryRecords: pack!.salary!.states!.records.length + pack!.salary!.industries!.records.length,
+    });
   });
 
   it('puts the security headers on every answer, errors included', async () => {
@@ -94,7 +98,7 @@ describe('InFlight', () => {
 describe('the bot process', () => {
   it('shuts down cleanly on SIGTERM, saying so in its log', async function () {
     this.timeout(30_000);
-    const child = spawn(process.execPath, ['dist/src/index.js'], { cwd: PROJECT_ROOT, env: { ...process.env, PORT: '0', MicrosoftAppId: '', LOG_LEVEL: 'info', SHUTDOWN_NOTICE_SECONDS: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['dist/src/index.js'], { cwd: PROJECT_ROOT, env: { ...process.env, ...FIXTURE_ENV, PORT: '0', MicrosoftAppId: '', LOG_LEVEL: 'info', SHUTDOWN_NOTICE_SECONDS: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => { out += String(d); });
     const port = await new Promise<number>((resolve, reject) => {

@@ -9,14 +9,17 @@ import { PROJECT_ROOT } from '../../src/paths.js';
 import { listeningPort, startServer } from '../../src/server.js';
 import { launchChromium } from '../../scripts/launch-chromium.js';
 import { cutOffLabels, DESKTOP, isLocal, PHONE, seriousAccessibilityProblems, SHOW_TIMEOUT_MS } from '../support/browser-page.js';
-import { realKnowledge } from '../support/knowledge.js';
+import { say } from '../../src/answer/words.js';
+import { FIXTURE_ENV, fixtureKnowledge, fixturePack } from '../support/knowledge.js';
 
 const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
 const MARKUP = '<b>bold</b><img src=x onerror=alert(1)>';
 /** The dots Web Chat draws while a typing activity from the bot is fresh. */
 const TYPING_INDICATOR = '.webchat__typing-indicator';
-/** Questions whose answers offer the longest follow-up labels the guide has, and a salary card. */
-const QUESTIONS_WITH_LONG_LABELS = ['What continuing education is available?', 'What qualifications do employers look for?'];
+const pack = fixturePack();
+const figure = (id: string): string => pack.salary!.states!.records.find((r) => r.entityId === id)!.display;
+/** Questions whose answers offer the longest follow-up labels the fixture guide has: its parts, and its industries. */
+const QUESTIONS_WITH_LONG_LABELS = ['Clinical research associate career tips', 'what do CRAs earn in hospitals?'];
 
 describe('Web Chat in a real browser', function () {
   this.timeout(120_000);
@@ -24,12 +27,12 @@ describe('Web Chat in a real browser', function () {
   let browser: Browser;
   let server: Server;
   let base: string;
-  const welcome = realKnowledge().replies.welcome.slice(0, 40);
+  const welcome = say(pack, 'welcome').slice(0, 40);
 
   before(async () => {
     // A missing Chromium fails here with instructions; CI installs it.
     browser = await launchChromium();
-    server = await startServer(createApp(loadConfig({}), realKnowledge()), 0, '127.0.0.1');
+    server = await startServer(createApp(loadConfig(FIXTURE_ENV), fixtureKnowledge()), 0, '127.0.0.1');
     base = `http://127.0.0.1:${listeningPort(server)}`;
     mkdirSync(ARTIFACTS, { recursive: true });
   });
@@ -71,21 +74,28 @@ describe('Web Chat in a real browser', function () {
     await page.locator('.webchat__bubble:not(.webchat__bubble--from-user)').nth(answers).waitFor({ timeout: SHOW_TIMEOUT_MS });
   };
 
-  it('greets, answers with a salary card, follows up, takes a suggested action, and shows markup as text', async () => {
+  it('greets, answers with a salary card, follows up, takes a suggested action, renders lists, and shows markup as text', async () => {
     const { page, problems, close } = await openPage(DESKTOP);
     try {
-      await ask(page, 'how much do MSLs earn in California');
-      // The figures come as an Adaptive Card too, rendered by Web Chat's bundled Adaptive Cards.
-      await page.locator('.ac-adaptiveCard', { hasText: '$164,660' }).first().waitFor({ state: 'visible', timeout: SHOW_TIMEOUT_MS });
+      await ask(page, 'how much do CRAs make in Washington?');
+      // A reply with figures is one Adaptive Card, rendered by Web Chat's bundled Adaptive Cards.
+      await page.locator('.ac-adaptiveCard', { hasText: figure('WA') }).first().waitFor({ state: 'visible', timeout: SHOW_TIMEOUT_MS });
 
-      await ask(page, 'and in New York?');
-      await shows(page, '$157,290');
+      await ask(page, 'and in Texas?');
+      await page.locator('.ac-adaptiveCard', { hasText: 'Texas is the second' }).first().waitFor({ state: 'visible', timeout: SHOW_TIMEOUT_MS });
 
-      await page.getByRole('toolbar', { name: 'Suggested actions' }).getByRole('button', { name: 'What about New Jersey?' }).click();
-      await shows(page, '$161,210');
+      await page.getByRole('toolbar', { name: 'Suggested actions' }).getByRole('button', { name: 'Pay in Oregon' }).click();
+      await page.locator('.ac-adaptiveCard', { hasText: 'Oregon is the third' }).first().waitFor({ state: 'visible', timeout: SHOW_TIMEOUT_MS });
+      await shows(page, figure('OR'));
+
+      // Markdown lists ("- " items after a blank line) render as list items, not as one run-on paragraph.
+      await ask(page, 'how do I become a clinical research associate?');
+      await page.locator('.webchat__bubble li', { hasText: 'Step 1: Earn a degree' }).first().waitFor({ state: 'visible', timeout: SHOW_TIMEOUT_MS });
+      expect(await page.locator('.webchat__bubble li', { hasText: 'Step ' }).count()).to.be.at.least(4);
 
       await ask(page, MARKUP);
       await shows(page, MARKUP); // the user's own bubble, as typed
+      await shows(page, say(pack, 'offTopic').slice(0, 30));
       const mine = page.locator('.webchat__bubble--from-user', { hasText: MARKUP });
       expect(await mine.count(), 'the bubble of the typed markup').to.be.greaterThan(0);
       expect(await mine.locator('b, img').count(), 'elements made from the typed markup').to.equal(0);
@@ -101,8 +111,8 @@ describe('Web Chat in a real browser', function () {
   it('does not stamp every message with its own time', async () => {
     const { page, close } = await openPage(DESKTOP);
     try {
-      await ask(page, 'Do I need a PhD?');
-      await ask(page, 'What does an MSL do all day?');
+      await ask(page, 'Work environment');
+      await ask(page, 'What does a CRA do on a typical day?');
       expect(await page.locator('.webchat__bubble').count(), 'messages shown').to.be.at.least(5);
       expect(await page.getByText('Just now').count(), 'visible "Just now" stamps').to.equal(0);
     } finally {
@@ -121,7 +131,7 @@ describe('Web Chat in a real browser', function () {
           if (document.querySelector(selector)) seen.typing = true;
         }).observe(document.body, { childList: true, subtree: true });
       }, TYPING_INDICATOR);
-      await ask(page, 'Do I need a PhD?');
+      await ask(page, 'Typical work hours');
       expect(await page.evaluate(() => (window as unknown as { typingSeen: { typing: boolean } }).typingSeen.typing), 'typing indicator shown').to.equal(true);
     } finally {
       await close();
@@ -153,7 +163,7 @@ describe('Web Chat in a real browser', function () {
       const { page, close } = await openPage(viewport);
       try {
         expect(await seriousAccessibilityProblems(page), 'on the welcome').to.deep.equal([]);
-        await ask(page, 'how much do MSLs earn in California');
+        await ask(page, 'how much do CRAs make in Washington?');
         await page.locator('.ac-adaptiveCard').first().waitFor({ state: 'visible', timeout: SHOW_TIMEOUT_MS });
         expect(await seriousAccessibilityProblems(page), 'after a salary answer').to.deep.equal([]);
       } finally {

@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config.js';
 import { createApp } from '../../src/create-app.js';
 import { listeningPort, startServer } from '../../src/server.js';
 import { messageActivity } from '../support/activities.js';
-import { realKnowledge } from '../support/knowledge.js';
+import { FIXTURE_ENV, fixtureKnowledge } from '../support/knowledge.js';
 import { startAzurite, type Azurite } from './azurite.js';
 
 /** Starting Azurite and training two bots takes a few seconds; a slow machine gets ample room. */
@@ -19,6 +19,7 @@ const CONTAINER = 'msl-bot-state-test';
  */
 const STEP_1 = /^\*\*Step 1:/;
 const STEP_2 = /^\*\*Step 2:/;
+const BECOME = 'how do I become a clinical research associate?';
 
 interface Instance {
   readonly server: Server;
@@ -26,7 +27,7 @@ interface Instance {
 }
 
 async function startInstance(env: NodeJS.ProcessEnv): Promise<Instance> {
-  const server = await startServer(createApp(loadConfig(env), realKnowledge()), 0, '127.0.0.1');
+  const server = await startServer(createApp(loadConfig({ ...FIXTURE_ENV, ...env }), fixtureKnowledge()), 0, '127.0.0.1');
   return { server, base: `http://127.0.0.1:${listeningPort(server)}` };
 }
 
@@ -60,14 +61,14 @@ describe('two bot instances', function () {
     it('continue on instance B a conversation started on instance A, and back', async () => {
       const [a, b] = instances as [Instance, Instance];
       const conversation = randomUUID();
-      expect(await ask(a, conversation, 'how do I become an MSL')).to.include('How to become a medical science liaison');
+      expect(await ask(a, conversation, BECOME)).to.include('How to become a clinical research associate');
       expect(await ask(b, conversation, 'what comes next?')).to.match(STEP_1);
       expect(await ask(a, conversation, 'what comes next?')).to.match(STEP_2);
     });
 
     it('keep separate conversations apart', async () => {
       const [a, b] = instances as [Instance, Instance];
-      await ask(a, randomUUID(), 'how do I become an MSL');
+      await ask(a, randomUUID(), BECOME);
       expect(await ask(b, randomUUID(), 'what comes next?')).to.not.match(STEP_1);
     });
   });
@@ -86,7 +87,7 @@ describe('two bot instances', function () {
     it('do not carry a conversation from one to the other', async () => {
       const [a, b] = instances as [Instance, Instance];
       const conversation = randomUUID();
-      await ask(a, conversation, 'how do I become an MSL');
+      await ask(a, conversation, BECOME);
       expect(await ask(b, conversation, 'what comes next?')).to.not.match(STEP_1);
       expect(await ask(a, conversation, 'what comes next?')).to.match(STEP_1);
     });

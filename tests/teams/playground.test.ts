@@ -4,7 +4,8 @@ import type { Server } from 'restify';
 import { loadConfig } from '../../src/config.js';
 import { createApp } from '../../src/create-app.js';
 import { listeningPort, startServer } from '../../src/server.js';
-import { realKnowledge } from '../support/knowledge.js';
+import { say } from '../../src/answer/words.js';
+import { FIXTURE_ENV, fixtureKnowledge, fixturePack } from '../support/knowledge.js';
 import { PlaygroundClient, wordsOf, type PlaygroundMessage } from '../support/playground-client.js';
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
@@ -13,10 +14,11 @@ const START_TIMEOUT_MS = 90_000;
 /** One question and its reply through the Playground; replies take milliseconds, the limit is for a busy machine. */
 const TURN_TIMEOUT_MS = 30_000;
 
-const says = (words: string) => (replies: readonly PlaygroundMessage[]) => wordsOf(replies).includes(words);
-const hasCard = (replies: readonly PlaygroundMessage[]) => replies.some((m) => m.attachments.some((a) => a.contentType === ADAPTIVE_CARD));
-/** A salary answer is complete when both its parts have arrived: the Playground shows the text and the card as two messages. */
-const salaryAnswer = (figure: string) => (replies: readonly PlaygroundMessage[]) => says(figure)(replies) && hasCard(replies);
+const pack = fixturePack();
+const figure = (id: string): string => pack.salary!.states!.records.find((r) => r.entityId === id)!.display;
+/** A salary answer: one Adaptive Card holding the figure. */
+const salaryAnswer = (amount: string) => (replies: readonly PlaygroundMessage[]) =>
+  replies.some((m) => m.attachments.some((a) => a.contentType === ADAPTIVE_CARD && JSON.stringify(a.content).includes(amount)));
 
 describe('the bot in Microsoft 365 Agents Playground, as Teams', function () {
   this.timeout(TURN_TIMEOUT_MS);
@@ -27,7 +29,7 @@ describe('the bot in Microsoft 365 Agents Playground, as Teams', function () {
 
   before(async function () {
     this.timeout(START_TIMEOUT_MS);
-    const app = createApp(loadConfig({}), realKnowledge());
+    const app = createApp(loadConfig(FIXTURE_ENV), fixtureKnowledge());
     const run = app.bot.run.bind(app.bot);
     const bot = { run: (context: TurnContext) => (channels.add(context.activity.channelId), run(context)) };
     server = await startServer({ ...app, bot }, 0, '127.0.0.1');
@@ -47,35 +49,41 @@ describe('the bot in Microsoft 365 Agents Playground, as Teams', function () {
     const from = playground.botMessages.length;
     await playground.install();
     const [welcome] = await playground.waitFor(from, (replies) => replies.length > 0, 'after installation');
-    expect(welcome?.text).to.equal(realKnowledge().replies.welcome);
-    expect(welcome?.suggestedActions?.actions.map((a) => a.value)).to.deep.equal(realKnowledge().replies.starters.slice(0, 3));
+    expect(welcome?.text).to.equal(say(pack, 'welcome'));
+    expect(welcome?.suggestedActions?.actions.map((a) => a.value)).to.deep.equal(pack.starters.map((s) => s.ask));
   });
 
-  it('answers a salary question with the figure and an Adaptive Card', async () => {
-    const replies = await playground.ask('how much do MSLs earn in California', salaryAnswer('$164,660'));
-    expect(replies.some((m) => m.text?.includes('$164,660')), 'the figure is in the text').to.equal(true);
-    const card = replies.flatMap((m) => m.attachments).find((a) => a.contentType === ADAPTIVE_CARD);
-    expect(JSON.stringify(card?.content)).to.contain('$164,660');
-    expect(replies.find((m) => m.suggestedActions)?.suggestedActions?.actions.length).to.be.within(1, 3);
+  it('answers a salary question with one Adaptive Card, its buttons on the same message', async () => {
+    const replies = await playground.ask('how much do CRAs make in Washington?', salaryAnswer(figure('WA')));
+    expect(replies).to.have.length(1);
+    expect(replies[0]!.text ?? '').to.equal('');
+    expect(replies[0]!.suggestedActions?.actions.length).to.be.within(1, 3);
     expect([...channels]).to.deep.equal(['msteams']);
   });
 
   it('follows up on the last place asked about', async () => {
-    await playground.ask('how much do MSLs earn in California', salaryAnswer('$164,660'));
-    const replies = await playground.ask('what about New York?', salaryAnswer('$157,290'));
-    expect(wordsOf(replies)).to.not.contain('$164,660');
+    await playground.ask('how much do CRAs make in Washington?', salaryAnswer(figure('WA')));
+    const replies = await playground.ask('and Texas?', salaryAnswer(figure('TX')));
+    expect(JSON.stringify(replies[0]!.attachments)).to.contain('Texas is the second');
   });
 
   it('answers a suggested action pressed, which Teams posts back as the user\'s message', async () => {
-    const [offer] = await playground.ask('how much do MSLs earn in California', salaryAnswer('$164,660'));
-    const newJersey = offer?.suggestedActions?.actions.find((a) => a.value === 'What about New Jersey?');
-    expect(newJersey, JSON.stringify(offer?.suggestedActions)).to.not.equal(undefined);
-    await playground.ask(String(newJersey!.value), salaryAnswer('$161,210'));
+    const [offer] = await playground.ask('how much do CRAs make in Washington?', salaryAnswer(figure('WA')));
+    const oregon = offer?.suggestedActions?.actions.find((a) => a.title === 'Pay in Oregon');
+    expect(oregon, JSON.stringify(offer?.suggestedActions)).to.not.equal(undefined);
+    await playground.ask(String(oregon!.value), salaryAnswer(figure('OR')));
   });
 
-  it('answers a guide question with the guide\'s text', async () => {
-    const replies = await playground.ask('do I need a PhD', (r) => r.length > 0);
-    expect(replies[0]?.text).to.match(/master’s or doctora/);
-    expect(replies[0]?.textFormat).to.equal('markdown');
+  it('answers a guide question of paragraphs with the guide\'s text, as Markdown', async () => {
+    const unit = [...pack.units.values()].find((u) => u.title === 'Work environment')!;
+    const [reply] = await playground.ask(unit.ask, (r) => r.length > 0);
+    expect(reply?.text).to.include(unit.excerpt.map((p) => (p.kind === 'paragraph' ? p.text : '')).join(''));
+    expect(reply?.textFormat).to.equal('markdown');
+  });
+
+  it('answers a guide question with a list as one Adaptive Card', async () => {
+    const [reply] = await playground.ask('Top job sites', (r) => r.length > 0);
+    expect(reply?.attachments.map((a) => a.contentType)).to.deep.equal([ADAPTIVE_CARD]);
+    expect(wordsOf([reply!])).to.include('TrialCareers Hub');
   });
 });
