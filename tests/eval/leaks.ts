@@ -1,0 +1,48 @@
+import type { EvalCases } from '../../src/eval/eval-cases.js';
+import type { Pack } from '../../src/knowledge/knowledge.js';
+
+/** An evaluation turn whose question is, once folded, something the bot is trained or built on. */
+export interface Overlap {
+  /** "case id#turn number", as in the per-turn baseline. */
+  readonly key: string;
+  readonly q: string;
+  /** What it equals: "phrasing of salary", "title of what_is", "conversation phrasing of greeting", … */
+  readonly source: string;
+}
+
+/** Lower case, quotes dropped, punctuation and white space folded to single spaces; letters of any script kept. */
+export function fold(text: string): string {
+  return text.toLowerCase().replace(/[\u2018\u2019\u02bc'`]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** Everything a pack's understanding is trained or built on, folded: titles, asks, keywords, curated and conversation phrasings. */
+export function trainedTexts(packs: readonly Pack[]): Map<string, string> {
+  const known = new Map<string, string>();
+  const add = (text: string, source: string): void => {
+    const key = fold(text);
+    if (key && !known.has(key)) known.set(key, source);
+  };
+  for (const pack of packs) {
+    for (const unit of pack.units.values()) {
+      add(unit.title, `title of ${unit.id}`);
+      add(unit.ask, `ask of ${unit.id}`);
+      for (const k of unit.keywords) add(k, `keyword of ${unit.id}`);
+    }
+    for (const [intent, list] of Object.entries(pack.phrasings)) for (const p of list) add(p, `phrasing of ${intent}`);
+    for (const [intent, list] of Object.entries(pack.conversation)) for (const p of list) add(p, `conversation phrasing of ${intent}`);
+  }
+  return known;
+}
+
+/**
+ * The turns of a set whose question equals something trained on. A follow-up turn that is itself a conversation move
+ * ("yes", "what's next?", "is that per year?") is not counted: it tests what the bot remembers, and there is no other
+ * way to say "yes".
+ */
+export function overlaps(cases: EvalCases, known: ReadonlyMap<string, string>): Overlap[] {
+  return cases.cases.flatMap((c) => c.turns.flatMap((t, i) => {
+    const source = known.get(fold(t.q));
+    if (!source || (i > 0 && source.startsWith('conversation phrasing'))) return [];
+    return [{ key: `${c.id}#${i + 1}`, q: t.q, source }];
+  }));
+}
