@@ -19,6 +19,15 @@ describe('the MSL pack', () => {
     expect(pack.salary?.industries?.records).to.have.length(5);
   });
 
+  it('has the figures the guide prints today (change this table with the guide)', () => {
+    expect(pack.salary!.states!.records.map((r) => `${r.name} ${r.display}`)).to.deep.equal([
+      'California $164,660', 'New Jersey $161,210', 'Massachusetts $158,590', 'Connecticut $157,920', 'New York $157,290',
+    ]);
+    expect(pack.salary!.industries!.records.map((r) => `${r.entityId} ${r.display}`)).to.deep.equal([
+      'pharma $165,830', 'rnd $160,660', 'labs $160,230', 'hospitals $158,470', 'fedgov $155,840',
+    ]);
+  });
+
   it('reads every salary figure exactly as guide.txt prints it, in the guide\'s order', () => {
     const figures = guideFigures();
     const records = [...pack.salary!.industries!.records, ...pack.salary!.states!.records];
