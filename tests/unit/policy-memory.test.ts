@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import { remember } from '../../src/policy/decide.js';
+import { decide, remember } from '../../src/policy/decide.js';
 import { ConversationMemory, MAX_RECENT_PLACES, MAX_SEEN_UNITS, readMemory } from '../../src/policy/memory.js';
 import { converse, decideOn, lastOf, summary } from '../support/conversation.js';
-import { fixturePack } from '../support/knowledge.js';
+import { fixtureAdvisor, fixturePack } from '../support/knowledge.js';
 
 describe('the policy\'s conversation memory, on the fixture pack', () => {
   const pack = fixturePack();
@@ -55,6 +55,19 @@ describe('the policy\'s conversation memory, on the fixture pack', () => {
       const skills = pack.units.get(pack.units.get(shown[0]!)!.parent!)!;
       expect(shown).to.deep.equal(skills.children);
       expect(decisions.slice(shown.length).every((d) => d.action.kind === 'no_more')).to.equal(true);
+    });
+
+    it('never loops between two units that point at each other', () => {
+      const [a, b] = [pack.units.get('work_environment')!, pack.units.get('typical_work_hours')!];
+      const linked = { ...pack, units: new Map([...pack.units, [a.id, { ...a, related: [b.id] }], [b.id, { ...b, related: [a.id] }]]) };
+      let memory = remember(linked, { kind: 'answer', unitIds: [a.id] }, {});
+      const shown: string[] = [a.id];
+      for (let i = 0; i < 4; i++) {
+        const decision = decide(linked, fixtureAdvisor().read('tell me more', memory).reading, memory);
+        if (decision.action.kind === 'answer') shown.push(...decision.action.unitIds);
+        memory = decision.memory;
+      }
+      expect(shown).to.deep.equal([a.id, b.id]);
     });
 
     it('offers help when nothing was answered yet', () => {
