@@ -3,8 +3,9 @@ import type { Server } from 'restify';
 import { ConversationStore } from '../../src/directline/conversation-store.js';
 import { MAX_STREAMS_PER_CONVERSATION } from '../../src/directline/activity-streams.js';
 import { callFrom } from '../support/call-from.js';
-import { realKnowledge } from '../support/knowledge.js';
-import { call, DirectLineClient, startLocalDirectLine } from './direct-line-client.js';
+import { say } from '../../src/answer/words.js';
+import { fixtureFigure, fixturePack } from '../support/knowledge.js';
+import { botText, call, DirectLineClient, startLocalDirectLine } from './direct-line-client.js';
 import { StreamClient } from './stream-client.js';
 
 describe("the local Direct Line's WebSocket stream", function () {
@@ -43,33 +44,33 @@ describe("the local Direct Line's WebSocket stream", function () {
     const client = await DirectLineClient.open(base);
     const socket = await stream(client.streamUrl);
     const welcome = await socket.next();
-    expect(welcome.activities.map((a) => a.text)).to.deep.equal([realKnowledge().replies.welcome]);
+    expect(welcome.activities.map((a) => a.text)).to.deep.equal([say(fixturePack(), 'welcome')]);
     expect(welcome.watermark).to.equal('0');
 
-    await client.say('how much do MSLs earn in California', 'mine-1');
+    await client.say('how much do CRAs make in Washington?', 'mine-1');
     const sets = await socket.untilBotMessage();
     expect(sets.map((set) => set.activities.map((a) => `${a.from.role} ${a.type}`))).to.deep.equal([['user message'], ['bot typing'], ['bot message']]);
     const [echo, typing, answer] = sets;
     expect(echo?.activities[0]?.channelData?.clientActivityID).to.equal('mine-1');
     expect(echo?.watermark).to.equal('1');
     expect(typing?.watermark, 'a typing activity moves no watermark').to.equal(undefined);
-    expect(answer?.activities[0]?.text).to.include('$164,660');
+    expect(botText(answer!.activities)).to.include(fixtureFigure('WA'));
     expect(answer?.activities[0]?.replyToId).to.equal(echo?.activities[0]?.id);
     expect(answer?.watermark).to.equal('2');
   });
 
   it('keeps typing activities out of the history a poll or a resumed stream gets', async () => {
     const client = await DirectLineClient.open(base);
-    await client.say('how much do MSLs earn in California');
+    await client.say('how much do CRAs make in Washington?');
     const history = await client.pollForBotMessage();
     expect(history.map((a) => a.type)).to.not.include('typing');
   });
 
   it('resumes from a watermark: the conversation answers a new stream URL, which sends only what came after it', async () => {
     const client = await DirectLineClient.open(base);
-    await client.say('how much do MSLs earn in California');
+    await client.say('how much do CRAs make in Washington?');
     await client.pollForBotMessage();
-    await client.say('and in New York?');
+    await client.say('and in Texas?');
     await client.pollForBotMessage();
 
     const resumed = await call(base, 'GET', `/v3/directline/conversations/${client.conversationId}?watermark=2`, { token: client.token });
@@ -78,13 +79,13 @@ describe("the local Direct Line's WebSocket stream", function () {
     const socket = await stream(resumed.body.streamUrl);
     const missed = await socket.next();
     expect(missed.activities.map((a) => a.text ?? '')).to.have.length(2);
-    expect(missed.activities[1]?.text).to.include('$157,290');
+    expect(botText(missed.activities.slice(1))).to.include(fixtureFigure('TX'));
     expect(missed.watermark).to.equal('4');
   });
 
   it('resumes with the whole history when the watermark is empty, as Web Chat asks after a reload', async () => {
     const client = await DirectLineClient.open(base);
-    await client.say('how much do MSLs earn in California');
+    await client.say('how much do CRAs make in Washington?');
     await client.pollForBotMessage();
     const resumed = await call(base, 'GET', `/v3/directline/conversations/${client.conversationId}?watermark=`, { token: client.token });
     const socket = await stream(resumed.body.streamUrl);

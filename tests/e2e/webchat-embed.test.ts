@@ -9,11 +9,12 @@ import { PROJECT_ROOT } from '../../src/paths.js';
 import { listeningPort, startServer } from '../../src/server.js';
 import { launchChromium } from '../../scripts/launch-chromium.js';
 import { DESKTOP, isLocal, PHONE, seriousAccessibilityProblems, SHOW_TIMEOUT_MS, startPortal, type Portal } from '../support/browser-page.js';
-import { realKnowledge } from '../support/knowledge.js';
+import { say } from '../../src/answer/words.js';
+import { FIXTURE_ENV, fixtureKnowledge, fixturePack } from '../support/knowledge.js';
 
 const TITLE = 'Ask Acme Careers';
 /** One starter the welcome already offers (written differently), one it does not. */
-const STARTERS = 'do I need a PhD|Is travel part of the job?';
+const STARTERS = 'what is a clinical research associate|Is travel part of the job?';
 /** How often, and how long apart, focus is read again while it moves between the portal and the chat frame. */
 const FOCUS_SETTLE_TRIES = 20;
 const FOCUS_SETTLE_MS = 25;
@@ -28,13 +29,13 @@ describe('the chat embedded on a portal with embed.js', function () {
   let refusedPortal: Portal;
   /** The script tag's attributes on the allowed portal; a test may change them before it loads the page. */
   let attributes: Record<string, string>;
-  const welcome = realKnowledge().replies.welcome.slice(0, 40);
+  const welcome = say(fixturePack(), 'welcome').slice(0, 40);
 
   before(async () => {
     browser = await launchChromium();
     portal = await startPortal(() => base, () => attributes);
     refusedPortal = await startPortal(() => base, () => attributes);
-    server = await startServer(createApp(loadConfig({ ALLOWED_ORIGINS: portal.origin }), realKnowledge()), 0, '127.0.0.1');
+    server = await startServer(createApp(loadConfig({ ...FIXTURE_ENV, ALLOWED_ORIGINS: portal.origin }), fixtureKnowledge()), 0, '127.0.0.1');
     base = `http://127.0.0.1:${listeningPort(server)}`;
     mkdirSync(join(PROJECT_ROOT, 'test-artifacts'), { recursive: true });
   });

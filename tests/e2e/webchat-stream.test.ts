@@ -5,13 +5,14 @@ import { loadConfig } from '../../src/config.js';
 import { createApp } from '../../src/create-app.js';
 import { listeningPort, startServer } from '../../src/server.js';
 import { launchChromium } from '../../scripts/launch-chromium.js';
-import { realKnowledge } from '../support/knowledge.js';
+import { say } from '../../src/answer/words.js';
+import { FIXTURE_ENV, fixtureFigure, fixtureKnowledge, fixturePack } from '../support/knowledge.js';
 
 /** Longest wait for one thing to show on the page or arrive on the stream; answers take milliseconds. */
 const SHOW_TIMEOUT_MS = 15_000;
 
 interface Frame {
-  readonly activities: Array<{ readonly type: string; readonly text?: string; readonly from: { readonly role?: string } }>;
+  readonly activities: Array<{ readonly type: string; readonly text?: string; readonly attachments?: unknown[]; readonly from: { readonly role?: string } }>;
   readonly watermark?: string;
 }
 
@@ -33,7 +34,7 @@ describe("Web Chat on the local Direct Line's WebSocket stream, in a real browse
 
   before(async () => {
     browser = await launchChromium();
-    server = await startServer(createApp(loadConfig({}), realKnowledge(), { error: () => undefined }), 0, '127.0.0.1');
+    server = await startServer(createApp(loadConfig(FIXTURE_ENV), fixtureKnowledge(), { error: () => undefined }), 0, '127.0.0.1');
     base = `http://127.0.0.1:${listeningPort(server)}`;
     page = await browser.newPage();
     page.on('websocket', (socket) => {
@@ -66,16 +67,16 @@ describe("Web Chat on the local Direct Line's WebSocket stream, in a real browse
 
   it('streams the welcome, a typing activity and the answer to Web Chat, which never polls', async () => {
     await page.goto(`${base}/`);
-    await arrived((f) => f.activities.some((a) => a.text === realKnowledge().replies.welcome));
+    await arrived((f) => f.activities.some((a) => a.text === say(fixturePack(), 'welcome')));
     expect(sockets.map((s) => new URL(s.url()).pathname)).to.have.length(1);
     expect(new URL(sockets[0]?.url() ?? '').pathname).to.match(/^\/v3\/directline\/conversations\/[^/]+\/stream$/);
 
     const sendBox = page.locator('[data-id="webchat-sendbox-input"]');
-    await sendBox.fill('how much do MSLs earn in California');
+    await sendBox.fill('how much do CRAs make in Washington?');
     await sendBox.press('Enter');
     await arrived((f) => f.activities.some((a) => a.type === 'typing' && a.from.role === 'bot'));
-    await arrived((f) => f.activities.some((a) => a.type === 'message' && a.from.role === 'bot' && (a.text ?? '').includes('$164,660')));
-    await page.getByText('$164,660').first().waitFor({ state: 'visible', timeout: SHOW_TIMEOUT_MS });
+    await arrived((f) => f.activities.some((a) => a.type === 'message' && a.from.role === 'bot' && JSON.stringify(a.attachments ?? []).includes(fixtureFigure('WA'))));
+    await page.getByText(fixtureFigure('WA')).first().waitFor({ state: 'visible', timeout: SHOW_TIMEOUT_MS });
     expect(polls, 'polls for activities').to.deep.equal([]);
     expect(problems, 'script errors and refused connections').to.deep.equal([]);
   });

@@ -4,7 +4,8 @@ import { loadConfig } from '../../src/config.js';
 import { createApp } from '../../src/create-app.js';
 import { listeningPort, startServer } from '../../src/server.js';
 import { botText, call, DirectLineClient } from '../directline/direct-line-client.js';
-import { realKnowledge } from '../support/knowledge.js';
+import { say } from '../../src/answer/words.js';
+import { FIXTURE_ENV, fixtureFigure, fixtureKnowledge, fixturePack } from '../support/knowledge.js';
 
 // Finding 6 of the security review (last point): the local Direct Line worked only with authentication off, so a
 // public deployment without Azure's Direct Line had to leave /api/messages open to anyone.
@@ -15,8 +16,8 @@ describe('the local Direct Line on a bot with an app id (security)', function ()
 
   before(async () => {
     // No Azure is reachable from the tests: the local Direct Line must not need it.
-    const config = loadConfig({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret', BotOpenIdMetadata: 'http://127.0.0.1:9/openid' });
-    server = await startServer(createApp(config, realKnowledge(), { error: () => undefined }), 0, '127.0.0.1');
+    const config = loadConfig({ ...FIXTURE_ENV, MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret', BotOpenIdMetadata: 'http://127.0.0.1:9/openid' });
+    server = await startServer(createApp(config, fixtureKnowledge(), { error: () => undefined }), 0, '127.0.0.1');
     base = `http://127.0.0.1:${listeningPort(server)}`;
   });
 
@@ -26,9 +27,9 @@ describe('the local Direct Line on a bot with an app id (security)', function ()
 
   it('welcomes and answers through the local Direct Line', async () => {
     const visitor = await DirectLineClient.open(base);
-    expect(botText(await visitor.pollForBotMessage())).to.equal(realKnowledge().replies.welcome);
-    await visitor.say('how much do MSLs earn in California');
-    expect(botText(await visitor.pollForBotMessage())).to.include('$164,660');
+    expect(botText(await visitor.pollForBotMessage())).to.equal(say(fixturePack(), 'welcome'));
+    await visitor.say('how much do CRAs make in Washington?');
+    expect(botText(await visitor.pollForBotMessage())).to.include(fixtureFigure('WA'));
   });
 
   it('still refuses /api/messages without a Bot Framework token', async () => {

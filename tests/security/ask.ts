@@ -3,7 +3,7 @@ import { messageActivity } from '../support/activities.js';
 
 export interface Answer {
   readonly status: number;
-  /** The replies' text, one per line. */
+  /** The replies' text, and the strings inside their cards, one reply per line. */
   readonly text: string;
   readonly body: unknown;
 }
@@ -24,5 +24,5 @@ export async function postActivity(base: string, activity: unknown): Promise<Ans
     // not JSON: kept as text
   }
   const activities = (body as { activities?: Partial<Activity>[] } | undefined)?.activities ?? [];
-  return { status: res.status, text: activities.map((a) => a.text ?? '').join('\n'), body };
+  return { status: res.status, text: activities.map((a) => a.text ?? (a.attachments?.length ? JSON.stringify(a.attachments) : '')).join('\n'), body };
 }

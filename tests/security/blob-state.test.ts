@@ -48,7 +48,7 @@ describe('conversation state in blob storage (Azurite)', function () {
     it('keeps both updates: one instance re-runs its turn on the other\'s state', async () => {
       const [a, b] = bots as [RunningBot, RunningBot];
       const conversation = randomUUID();
-      await ask(a.base, conversation, 'how do I become an MSL');
+      await ask(a.base, conversation, 'how do I become a clinical research associate?');
       expect(stepOf((await ask(a.base, conversation, 'what comes next?')).text)).to.equal(1);
 
       // Both read step 1; both would save step 2 and one "next" would be lost.
@@ -62,7 +62,7 @@ describe('conversation state in blob storage (Azurite)', function () {
     it('sends only the replies of the run that was saved', async () => {
       const [a, b] = bots as [RunningBot, RunningBot];
       const conversation = randomUUID();
-      await ask(a.base, conversation, 'how do I become an MSL');
+      await ask(a.base, conversation, 'how do I become a clinical research associate?');
       gate.arm(2);
       const answers = await Promise.all([ask(a.base, conversation, 'what comes next?'), ask(b.base, conversation, 'what comes next?')]);
       // Each answer holds exactly one step: a discarded first run's reply would add a second.
@@ -83,7 +83,7 @@ describe('conversation state in blob storage (Azurite)', function () {
       const prefix = `${randomUUID()}-${'x'.repeat(1_100)}`;
       const first = `${prefix}-first`;
       const second = `${prefix}-second`;
-      await ask(bot.base, first, 'how do I become an MSL');
+      await ask(bot.base, first, 'how do I become a clinical research associate?');
       expect(stepOf((await ask(bot.base, first, 'what comes next?')).text)).to.equal(1);
       // The second conversation never started the walk-through: it must not carry on from the first one's step.
       expect(stepOf((await ask(bot.base, second, 'what comes next?')).text)).to.not.equal(2);

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { PROJECT_ROOT } from '../../src/paths.js';
+import { FIXTURE_PACK_DIR, PROJECT_ROOT } from '../../src/paths.js';
 
 /** The bot starts in about a second; a busy machine gets ample room. */
 const START_TIMEOUT_MS = 20_000;
@@ -15,11 +15,11 @@ export interface BotProcess {
   logged(message: string): Promise<void>;
 }
 
-/** Runs the built bot (`node dist/src/index.js`) on a free port, with JSON logs on, and waits for it to listen. */
+/** Runs the built bot (`node dist/src/index.js`) on the fixture pack on a free port, with JSON logs on, and waits for it to listen. */
 export async function spawnBot(env: NodeJS.ProcessEnv): Promise<BotProcess> {
   const child = spawn(process.execPath, ['dist/src/index.js'], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, PORT: '0', MicrosoftAppId: '', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, KNOWLEDGE_DIR: FIXTURE_PACK_DIR, PORT: '0', MicrosoftAppId: '', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -3,6 +3,7 @@ import type { Server } from 'restify';
 import { ConversationStore, MAX_CONVERSATIONS, MAX_CONVERSATIONS_PER_ADDRESS } from '../../src/directline/conversation-store.js';
 import { botText, call, DirectLineClient, startLocalDirectLine } from '../directline/direct-line-client.js';
 import { callFrom, startConversationFrom } from '../support/call-from.js';
+import { fixtureFigure } from '../support/knowledge.js';
 
 /** Requests sent at once in the floods below: quick on loopback without queueing thousands of sockets. */
 const CONCURRENCY = 25;
@@ -32,13 +33,13 @@ describe("evicting visitors' conversations (security)", function () {
 
     it(`keeps a live conversation through ${MAX_CONVERSATIONS + 100} token requests, which take no room`, async () => {
       const visitor = await DirectLineClient.open(base);
-      await visitor.say('how much do MSLs earn in California');
+      await visitor.say('how much do CRAs make in Washington?');
       await visitor.pollForBotMessage();
       await inBatches(MAX_CONVERSATIONS + 100, async () => {
         expect((await call(base, 'POST', '/api/directline/token')).status).to.equal(200);
       });
-      await visitor.say('and in New York?');
-      expect(botText(await visitor.pollForBotMessage())).to.include('$157,290');
+      await visitor.say('and in Texas?');
+      expect(botText(await visitor.pollForBotMessage())).to.include(fixtureFigure('TX'));
     });
   });
 
@@ -91,14 +92,14 @@ describe("evicting visitors' conversations (security)", function () {
 
     it('takes the conversations nobody spoke in first, however recent, before one with a question', async () => {
       const visitor = await DirectLineClient.open(base);
-      await visitor.say('how much do MSLs earn in California');
+      await visitor.say('how much do CRAs make in Washington?');
       await visitor.pollForBotMessage();
       for (let i = 0; i < CAPACITY * 3; i++) {
         expect((await startConversationFrom(`127.0.0.${3 + i}`, base)).status).to.equal(201);
       }
       expect(store.size).to.equal(CAPACITY);
-      await visitor.say('and in New York?');
-      expect(botText(await visitor.pollForBotMessage())).to.include('$157,290');
+      await visitor.say('and in Texas?');
+      expect(botText(await visitor.pollForBotMessage())).to.include(fixtureFigure('TX'));
     });
   });
 

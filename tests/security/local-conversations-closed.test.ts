@@ -3,11 +3,12 @@ import type { Server } from 'restify';
 import { ConversationStore } from '../../src/directline/conversation-store.js';
 import { botText, call, DirectLineClient, startLocalDirectLine } from '../directline/direct-line-client.js';
 import { callFrom, startConversationFrom } from '../support/call-from.js';
+import { fixtureFigure } from '../support/knowledge.js';
 
-/** California's and New York's salary figures, and the difference "compare them" gives between them. */
-const CALIFORNIA = '$164,660';
-const NEW_YORK = '$157,290';
-const CALIFORNIA_OVER_NEW_YORK = '$7,370';
+/** Washington's and Texas's salary figures in the fixture guide, and the difference "compare them" gives between them. */
+const WASHINGTON = fixtureFigure('WA');
+const TEXAS = fixtureFigure('TX');
+const WASHINGTON_OVER_TEXAS = `$${(Number(WASHINGTON.replace(/\D/g, '')) - Number(TEXAS.replace(/\D/g, ''))).toLocaleString('en-US')}`;
 
 /** A message to the Bot Framework endpoint, naming whatever conversation the sender likes, with the reply in the response. */
 async function viaApiMessages(base: string, conversationId: string, text: string): Promise<string> {
@@ -15,7 +16,7 @@ async function viaApiMessages(base: string, conversationId: string, text: string
     body: { type: 'message', channelId: 'webchat', deliveryMode: 'expectReplies', text, from: { id: 'outsider' }, recipient: { id: 'bot' }, conversation: { id: conversationId } },
   });
   expect(answer.status).to.equal(200);
-  return (answer.body.activities as Array<{ text?: string }>).map((a) => a.text ?? '').join('\n');
+  return JSON.stringify(answer.body.activities);
 }
 
 // Finding 3 of the security review: the connector routes the bot's replies came back on took posts from anyone,
@@ -54,26 +55,27 @@ describe("the local Direct Line's conversations, from outside them (security)", 
 
   it("does not let /api/messages read a visitor's conversation memory by naming its id", async () => {
     const visitor = await DirectLineClient.open(base);
-    await visitor.say('how much do MSLs earn in California');
+    await visitor.say('how much do CRAs make in Washington?');
     await visitor.pollForBotMessage();
-    await visitor.say('and in New York?');
+    await visitor.say('and in Texas?');
     await visitor.pollForBotMessage();
 
     const outsider = await viaApiMessages(base, visitor.conversationId, 'compare them');
-    expect(outsider).to.not.include(CALIFORNIA).and.not.include(NEW_YORK);
+    expect(outsider).to.not.include(WASHINGTON);
+    expect(outsider).to.not.include(TEXAS);
   });
 
   it("does not let /api/messages write a visitor's conversation memory by naming its id", async () => {
     const visitor = await DirectLineClient.open(base);
-    await visitor.say('how much do MSLs earn in California');
+    await visitor.say('how much do CRAs make in Washington?');
     await visitor.pollForBotMessage();
-    await visitor.say('and in New York?');
+    await visitor.say('and in Texas?');
     await visitor.pollForBotMessage();
 
-    await viaApiMessages(base, visitor.conversationId, 'how much do MSLs earn in New Jersey');
-    await viaApiMessages(base, visitor.conversationId, 'and in Massachusetts?');
+    await viaApiMessages(base, visitor.conversationId, 'how much do CRAs make in Oregon?');
+    await viaApiMessages(base, visitor.conversationId, 'and in Minnesota?');
     await visitor.say('compare them');
-    expect(botText(await visitor.pollForBotMessage())).to.include(CALIFORNIA_OVER_NEW_YORK);
+    expect(botText(await visitor.pollForBotMessage())).to.include(WASHINGTON_OVER_TEXAS);
   });
 });
 
@@ -110,7 +112,7 @@ describe("the local Direct Line's store under a flood of large activities (secur
 
   it("stays within its byte limit, and a visitor's chat on another address lives through it", async () => {
     const visitor = await DirectLineClient.open(base);
-    await visitor.say('how much do MSLs earn in California');
+    await visitor.say('how much do CRAs make in Washington?');
     await visitor.pollForBotMessage();
 
     const padding = 'x'.repeat(14 * 1024); // just under the size limit with the rest of the activity
@@ -128,7 +130,7 @@ describe("the local Direct Line's store under a flood of large activities (secur
     }
     expect(accepted, 'flood posts the store took').to.be.greaterThan((STORE_BYTES / padding.length) * 2);
 
-    await visitor.say('and in New York?');
-    expect(botText(await visitor.pollForBotMessage())).to.include(NEW_YORK);
+    await visitor.say('and in Texas?');
+    expect(botText(await visitor.pollForBotMessage())).to.include(TEXAS);
   });
 });

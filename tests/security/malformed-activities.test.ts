@@ -5,7 +5,7 @@ import { APOLOGY } from '../../src/adapter.js';
 import { loadConfig } from '../../src/config.js';
 import { createApp } from '../../src/create-app.js';
 import { messageActivity } from '../support/activities.js';
-import { realKnowledge } from '../support/knowledge.js';
+import { FIXTURE_ENV, fixtureKnowledge } from '../support/knowledge.js';
 import { ask, postActivity } from './ask.js';
 import { startBot, type RunningBot } from './running-bot.js';
 
@@ -18,7 +18,7 @@ const BOT = { id: 'bot', name: 'Bot' };
  */
 describe('malformed mentions and invoke values (finding 9)', () => {
   // The text carries no mention markup: a malformed mention cannot be cut out, only ignored.
-  const mention = (entity: object) => ({ text: 'how do I become an MSL', entities: [entity] }) as Partial<Activity>;
+  const mention = (entity: object) => ({ text: 'how do I become a clinical research associate?', entities: [entity] }) as Partial<Activity>;
   const invoke = (name: string, value: unknown): Partial<Activity> => ({ type: 'invoke', name, value });
 
   const malformed: Array<[string, Partial<Activity>, string]> = [
@@ -50,7 +50,7 @@ describe('malformed mentions and invoke values (finding 9)', () => {
 
     it('keeps the conversation\'s memory through a malformed message', async () => {
       const conversation = randomUUID();
-      await ask(bot.base, conversation, 'how do I become an MSL');
+      await ask(bot.base, conversation, 'how do I become a clinical research associate?');
       expect((await ask(bot.base, conversation, 'what comes next?')).text).to.match(/^\*\*Step 1:/);
       expect((await postActivity(bot.base, messageActivity(conversation, { recipient: BOT, ...mention({ type: 'mention', mentioned: null }) }))).status).to.equal(400);
       expect((await ask(bot.base, conversation, 'what comes next?')).text).to.match(/^\*\*Step 2:/);
@@ -59,16 +59,16 @@ describe('malformed mentions and invoke values (finding 9)', () => {
 
     it('still takes a well-formed mention of the bot, and answers the rest of the message', async () => {
       const answer = await postActivity(bot.base, messageActivity(randomUUID(), {
-        recipient: BOT, text: '<at>Bot</at> how do I become an MSL', entities: [{ type: 'mention', mentioned: BOT, text: '<at>Bot</at>' }],
+        recipient: BOT, text: '<at>Bot</at> how do I become a clinical research associate?', entities: [{ type: 'mention', mentioned: BOT, text: '<at>Bot</at>' }],
       }));
       expect(answer.status).to.equal(200);
-      expect(answer.text).to.include('How to become a medical science liaison');
+      expect(answer.text).to.include('How to become a clinical research associate');
     });
   });
 
   // The local Direct Line hands activities to the bot in process, past /api/messages: the bot must cope on its own.
   describe('handed to the bot past /api/messages', () => {
-    const app = createApp(loadConfig({}), realKnowledge(), { error: () => undefined });
+    const app = createApp(loadConfig(FIXTURE_ENV), fixtureKnowledge(), { error: () => undefined });
 
     for (const [what, fields] of malformed.filter(([, f]) => f.type === undefined)) {
       it(`reads past ${what} and answers the message`, async () => {
@@ -77,7 +77,7 @@ describe('malformed mentions and invoke values (finding 9)', () => {
         const adapter = new TestAdapter(reference);
         await adapter.processActivity({ type: 'message', ...fields }, (context) => app.bot.run(context));
         const replies = adapter.activeQueue.splice(0).filter((a) => a.type === ActivityTypes.Message);
-        expect(replies.map((r) => r.text).join('\n')).to.include('How to become a medical science liaison').and.not.include(APOLOGY);
+        expect(replies.map((r) => r.text).join('\n')).to.include('How to become a clinical research associate').and.not.include(APOLOGY);
       });
     }
 

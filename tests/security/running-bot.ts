@@ -3,7 +3,7 @@ import type { Server } from 'restify';
 import { loadConfig } from '../../src/config.js';
 import { createApp, type App } from '../../src/create-app.js';
 import { listeningPort, startServer } from '../../src/server.js';
-import { realKnowledge } from '../support/knowledge.js';
+import { FIXTURE_ENV, fixtureKnowledge } from '../support/knowledge.js';
 
 export interface RunningBot {
   readonly app: App;
@@ -14,11 +14,11 @@ export interface RunningBot {
   close(): Promise<void>;
 }
 
-/** The real app for this environment, served on a free loopback port, with its error log collected. */
+/** The real app on the fixture pack for this environment, served on a free loopback port, with its error log collected. */
 export async function startBot(env: NodeJS.ProcessEnv = {}, storage?: Storage): Promise<RunningBot> {
   const errors: unknown[] = [];
   // Left undefined, the storage is the one the configuration asks for.
-  const app = createApp(loadConfig(env), realKnowledge(), { error: (...args: unknown[]) => errors.push(args) }, storage);
+  const app = createApp(loadConfig({ ...FIXTURE_ENV, ...env }), fixtureKnowledge(), { error: (...args: unknown[]) => errors.push(args) }, storage);
   const server = await startServer(app, 0, '127.0.0.1');
   return {
     app, server, errors,

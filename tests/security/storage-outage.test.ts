@@ -52,7 +52,7 @@ describe('a blob storage outage (finding 12)', function () {
   });
 
   it('fails a turn promptly with an apology while the store does not answer', async () => {
-    const { value: answer, ms } = await timed(() => ask(bot!.base, randomUUID(), 'how do I become an MSL'));
+    const { value: answer, ms } = await timed(() => ask(bot!.base, randomUUID(), 'how do I become a clinical research associate?'));
     expect(ms).to.be.below(TURN_BOUND_MS);
     expect(answer.text).to.equal(APOLOGY);
   });
@@ -67,7 +67,7 @@ describe('a blob storage outage (finding 12)', function () {
   it('answers again, and is ready again, once the store is back', async () => {
     proxy!.setMode('forward');
     const conversation = randomUUID();
-    expect((await ask(bot!.base, conversation, 'how do I become an MSL')).text).to.include('How to become a medical science liaison');
+    expect((await ask(bot!.base, conversation, 'how do I become a clinical research associate?')).text).to.include('How to become a clinical research associate');
     expect((await ask(bot!.base, conversation, 'what comes next?')).text).to.match(/^\*\*Step 1:/);
     const ready = await readiness(bot!.base);
     expect(ready.status).to.equal(200);
@@ -76,7 +76,7 @@ describe('a blob storage outage (finding 12)', function () {
 
   it('fails promptly when the store is cut off mid-conversation, and keeps the conversation for later', async () => {
     const conversation = randomUUID();
-    await ask(bot!.base, conversation, 'how do I become an MSL');
+    await ask(bot!.base, conversation, 'how do I become a clinical research associate?');
     proxy!.setMode('blackhole');
     const { value: answer, ms } = await timed(() => ask(bot!.base, conversation, 'what comes next?'));
     expect(ms).to.be.below(TURN_BOUND_MS);

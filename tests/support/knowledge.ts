@@ -41,3 +41,10 @@ export function mslAdvisor(): CareerAdvisor {
 
 /** An environment that makes the bot serve the fixture pack (KNOWLEDGE_DIR is the one variable that picks packs). */
 export const FIXTURE_ENV: NodeJS.ProcessEnv = { KNOWLEDGE_DIR: FIXTURE_PACK_DIR };
+
+/** A state's salary figure in the fixture guide, as it prints it ("$101,640"), read from the loaded pack. */
+export function fixtureFigure(stateId: string): string {
+  const record = fixturePack().salary?.states?.records.find((r) => r.entityId === stateId);
+  if (!record) throw new Error(`the fixture guide has no salary figure for ${stateId}`);
+  return record.display;
+}

@@ -66,10 +66,18 @@ describe('loadPack', () => {
       expect(pack.starters).to.deep.equal(tops.map((u) => ({ label: u.label, ask: u.ask })));
     });
 
-    it('drops the common topics the guide itself covers, so they are never called gaps', () => {
-      expect(pack.guideText).to.include('licence');
-      expect(pack.topics.topics.map((t) => t.id)).to.not.include('licensing');
-      expect(pack.topics.topics.map((t) => t.id)).to.include('visa');
+    it('drops from the common topics the phrases the guide itself uses, so they are never called gaps', () => {
+      const licensing = pack.topics.topics.find((t) => t.id === 'licensing');
+      expect(pack.guideText).to.include('no single licence');
+      expect(licensing?.phrases).to.not.include('licence');
+      expect(licensing?.phrases).to.include('licensure');
+      expect(pack.topics.topics.find((t) => t.id === 'visa')?.phrases).to.include('visa');
+    });
+
+    it('drops a common topic whose every phrase the guide uses: the guide covers it', () => {
+      const visa = common.topics.topics.find((t) => t.id === 'visa')!;
+      const covered = new TempPack().edit('guide.txt', (t) => `${t}\nDo CRAs need a visa?\n\nAbout ${visa.phrases.join(', ')}: ask the employer.\n`);
+      expect(loadPack(covered.dir, common).topics.topics.map((t) => t.id)).to.not.include('visa');
     });
 
     it('takes GUIDE_URL over pack.json for where the guide is published', () => {

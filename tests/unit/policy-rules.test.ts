@@ -80,9 +80,9 @@ describe('the policy on the fixture pack', () => {
       expect(pack.units.has(action.nearest!)).to.equal(true);
     });
 
-    it('names a topic the guide leaves out without an unrelated passage when none is close', () => {
+    it('names a topic the guide leaves out in the words of the topic list', () => {
       const { action } = decideOn('can a CRA get a visa sponsorship?');
-      expect(action).to.deep.equal({ kind: 'gap', gap: { kind: 'topic', topic: 'visas and sponsorship', from: 'topics' } });
+      expect(action).to.deep.include({ kind: 'gap', gap: { kind: 'topic', topic: 'visas and sponsorship', from: 'topics' } });
     });
   });
 

@@ -105,9 +105,13 @@ describe('renderReply', () => {
       expect(facts.slice(1)).to.deep.equal(rest.map((r) => ({ title: r.name, value: `${r.display} a year` })));
     });
 
-    it('keeps the sentence before the figures and the source after them', () => {
-      expect(card.body[0]).to.deep.include({ type: 'TextBlock', text: (salary.blocks[0] as { text: string }).text });
+    it('is headed by the figures\' title, then says the sentence before the figures, and ends with the source', () => {
+      const title = (salary.blocks.find((b) => b.kind === 'figures') as { title: string }).title;
+      const sentence = (salary.blocks[0] as { text: string }).text;
+      expect(card.body[0]).to.deep.include({ type: 'TextBlock', text: title, style: 'heading' });
+      expect(card.body.findIndex((e) => e.text === sentence)).to.be.within(1, card.body.findIndex((e) => e.type === 'FactSet'));
       expect(card.body.at(-1)).to.deep.include({ type: 'TextBlock', size: 'Small' });
+      expect(card.body.at(-1)?.text).to.include('Source: CRA Career Guide');
     });
 
     it('has a fallback text with every figure, for hosts that cannot show cards', () => {
