@@ -186,7 +186,10 @@ export class Reader {
 
     const signals = this.signals(processed.normalized, tokens, stems, entities.length > 0);
     if (signals.pay) bump('salary', this.weights.keyword);
-    const ranked = [...combined].map(([intent, score]) => ({ intent, score: Math.min(1, score) })).sort((a, b) => b.score - a.score);
+    // Scores past 1 are scaled back into [0, 1] together, not each cut at 1, so that candidates which all match
+    // very well keep their order and the gaps between them (several cut to 1 would read as a tie).
+    const top = Math.max(1, ...combined.values());
+    const ranked = [...combined].map(([intent, score]) => ({ intent, score: score / top })).sort((a, b) => b.score - a.score);
 
     // Coverage: of the words that could name a topic, the share the pack knows. English words that are never
     // nouns ("honestly", "terrible", "succeeding") are left out: they colour a question but name no topic.
