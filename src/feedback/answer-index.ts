@@ -16,11 +16,15 @@ export class AnswerIndex {
 
   /** Remembers the units of `activity` under the id the channel gives it when it is really sent (not while held). */
   watch(context: TurnContext, activity: Partial<Activity>, units: readonly string[]): void {
+    // The context sends a copy of the activity, and held replies are copied again when released, so it is told apart
+    // by a symbol-keyed mark: copying keeps it, and JSON leaves it out of what goes on the wire.
+    const mark = Symbol('answer');
+    (activity as Record<symbol, unknown>)[mark] = true;
     context.onSendActivities(async (_context, activities, next) => {
       const sent = await next();
       activities.forEach((a, i) => {
         const id = sent[i]?.id;
-        if (a === activity && id) this.remember(id, units);
+        if ((a as Record<symbol, unknown>)[mark] && id) this.remember(id, units);
       });
       return sent;
     });
