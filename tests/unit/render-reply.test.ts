@@ -4,6 +4,7 @@ import { compose } from '../../src/answer/compose.js';
 import type { Reply } from '../../src/answer/reply.js';
 import { ADAPTIVE_CARD_VERSION } from '../../src/channels/adaptive-card.js';
 import { renderReply } from '../../src/channels/render.js';
+import { VOTE_ID_PREFIX } from '../../src/feedback/vote.js';
 import { decision, everyKindOfDecision, salaryAbout, unitId } from '../support/decisions.js';
 import { fixturePack } from '../support/knowledge.js';
 
@@ -138,6 +139,32 @@ describe('renderReply', () => {
 
     it('are left out when there are none', () => {
       expect(renderReply(list, 'webchat').suggestedActions).to.equal(undefined);
+    });
+  });
+
+  describe('votes on guide answers', () => {
+    const answer = compose(pack, decision({ kind: 'answer', unitIds: [unitId('Typical work hours')] }));
+    const smallTalk = compose(pack, decision({ kind: 'talk', intent: 'greeting' }));
+
+    it('asks Web Chat for thumbs up and down, their ids naming the answer\'s units', () => {
+      for (const channel of ['webchat', 'emulator', 'directline']) {
+        const [entity] = renderReply(answer, channel).entities ?? [];
+        expect(entity, channel).to.deep.include({ type: 'https://schema.org/Message', '@type': 'Message' });
+        expect((entity as unknown as { potentialAction: unknown[] }).potentialAction).to.deep.equal([
+          { '@type': 'LikeAction', '@id': `${VOTE_ID_PREFIX}${answer.unitIds.join('+')}`, name: 'Helpful' },
+          { '@type': 'DislikeAction', '@id': `${VOTE_ID_PREFIX}${answer.unitIds.join('+')}`, name: 'Not helpful' },
+        ]);
+      }
+    });
+
+    it('turns on Teams\' feedback loop', () => {
+      expect(renderReply(answer, 'msteams').channelData).to.deep.include({ feedbackLoopEnabled: true });
+    });
+
+    it('asks for none on small talk, nor on channels that have no votes', () => {
+      expect(renderReply(smallTalk, 'webchat').entities ?? []).to.deep.equal([]);
+      expect(renderReply(smallTalk, 'msteams').channelData).to.equal(undefined);
+      expect(renderReply(answer, 'slack').entities ?? []).to.deep.equal([]);
     });
   });
 
