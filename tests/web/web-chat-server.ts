@@ -1,12 +1,12 @@
-import type { CloudAdapter } from 'botbuilder';
 import type { Server } from 'restify';
+import type { TurnAdapter } from '../../src/adapter.js';
 import { loadConfig } from '../../src/config.js';
 import { listeningPort, startServer } from '../../src/server.js';
 import type { WebChatDeps } from '../../src/web/register-web-chat.js';
 
 /** A bot that is never asked anything: these tests are about the page and its API, not answers. */
 const idleBot = {
-  adapter: { process: async () => undefined } as unknown as Pick<CloudAdapter, 'process'>,
+  adapter: { runTurn: async () => undefined } as Pick<TurnAdapter, 'runTurn'>,
   bot: { run: async () => undefined },
 };
 
