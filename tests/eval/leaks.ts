@@ -15,7 +15,12 @@ export function fold(text: string): string {
   return text.toLowerCase().replace(/[\u2018\u2019\u02bc'`]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-/** Everything a pack's understanding is trained or built on, folded: titles, asks, keywords, curated and conversation phrasings. */
+/**
+ * Everything curated that a pack's understanding is trained on, folded: asks, keywords and phrasings. Two kinds are
+ * left out, as no one wrote them with a question in mind: the guide's own words (its headings, and keywords it prints
+ * verbatim), which a person may well type, and the conversation moves ("hello", "yes", "what's next"), which have few
+ * wordings to choose from.
+ */
 export function trainedTexts(packs: readonly Pack[]): Map<string, string> {
   const known = new Map<string, string>();
   const add = (text: string, source: string): void => {
@@ -23,26 +28,21 @@ export function trainedTexts(packs: readonly Pack[]): Map<string, string> {
     if (key && !known.has(key)) known.set(key, source);
   };
   for (const pack of packs) {
+    const guide = fold(pack.guideText);
+    const inGuide = (text: string): boolean => ` ${guide} `.includes(` ${fold(text)} `);
     for (const unit of pack.units.values()) {
-      add(unit.title, `title of ${unit.id}`);
       add(unit.ask, `ask of ${unit.id}`);
-      for (const k of unit.keywords) add(k, `keyword of ${unit.id}`);
+      for (const k of unit.keywords) if (!inGuide(k)) add(k, `keyword of ${unit.id}`);
     }
     for (const [intent, list] of Object.entries(pack.phrasings)) for (const p of list) add(p, `phrasing of ${intent}`);
-    for (const [intent, list] of Object.entries(pack.conversation)) for (const p of list) add(p, `conversation phrasing of ${intent}`);
   }
   return known;
 }
 
-/**
- * The turns of a set whose question equals something trained on. A follow-up turn that is itself a conversation move
- * ("yes", "what's next?", "is that per year?") is not counted: it tests what the bot remembers, and there is no other
- * way to say "yes".
- */
+/** The turns of a set whose question equals something curated that the bot is trained on. */
 export function overlaps(cases: EvalCases, known: ReadonlyMap<string, string>): Overlap[] {
   return cases.cases.flatMap((c) => c.turns.flatMap((t, i) => {
     const source = known.get(fold(t.q));
-    if (!source || (i > 0 && source.startsWith('conversation phrasing'))) return [];
-    return [{ key: `${c.id}#${i + 1}`, q: t.q, source }];
+    return source ? [{ key: `${c.id}#${i + 1}`, q: t.q, source }] : [];
   }));
 }
