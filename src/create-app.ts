@@ -4,7 +4,10 @@ import { createAdapter, turnErrorHandler, type ErrorLog, type TurnAdapter } from
 import { MslBot } from './bot.js';
 import { CareerAdvisor } from './career-advisor.js';
 import type { BotConfig } from './config.js';
+import { say } from './answer/words.js';
+import type { Pack } from './knowledge/knowledge.js';
 import type { Knowledge } from './knowledge/load-knowledge.js';
+import type { PageBrand } from './web/chat-page.js';
 import { CONVERSATION_IDLE_TTL_MS, MAX_CONVERSATIONS } from './directline/conversation-store.js';
 import { InProcessAdapter, typingWhileAnswering } from './directline/in-process-adapter.js';
 import type { Deliver } from './directline/local-direct-line.js';
@@ -71,9 +74,14 @@ export function createApp(config: BotConfig, knowledge: Knowledge, log?: ErrorLo
   }, storageHealthCheck(storage));
   const serviceUrls = config.authEnabled ? undefined : new ServiceUrlPolicy(config.connector.allowedServiceUrls);
   return {
-    advisor, adapter, bot, webChat: { config: config.webChat, deliver, log, welcomeStarters: welcome.suggestions.flatMap((s) => [s.label, s.ask]) },
+    advisor, adapter, bot, webChat: { config: config.webChat, deliver, log, welcomeStarters: welcome.suggestions.flatMap((s) => [s.label, s.ask]), brand: pageBrand(knowledge.packs[0]!) },
     rateLimit: config.rateLimit, readiness, inFlight: new InFlight(), ...(logger ? { logger } : {}), ...(serviceUrls ? { serviceUrls } : {}),
   };
+}
+
+/** The chat page's words for a pack: its guide's title, and the pack's page templates. */
+function pageBrand(pack: Pack): PageBrand {
+  return { title: pack.guide.title, tagline: say(pack, 'pageTagline'), placeholder: say(pack, 'pageInput'), footnote: say(pack, 'pageFootnote'), avatar: pack.career.short };
 }
 
 /** A pino logger, as opposed to a bare error sink such as console. */

@@ -62,7 +62,7 @@
       bubbleFromUserBorderRadius: 12,
       bubbleFromUserBorderWidth: 0,
       bubbleMaxWidth: 560,
-      botAvatarInitials: NARROW.matches ? undefined : 'MSL',
+      botAvatarInitials: NARROW.matches ? undefined : options.avatar,
       botAvatarBackgroundColor: accent,
       // A "Just now" under every message says nothing; a screen reader still hears each message's time.
       groupTimestamp: false,
@@ -138,7 +138,7 @@
         userID: config.mode === 'local' ? session.userId : undefined,
         username: 'You',
         locale: 'en-US',
-        overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: 'Ask about the MSL career…' },
+        overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: options.placeholder },
         styleOptions: styleOptions(options.accent || '#0b6e69'),
         activityStatusMiddleware: keepStatusForVotes
       },

@@ -1,4 +1,4 @@
-// Adds the MSL Career Guide chat to any page: a round button in a corner that opens the chat in a panel.
+// Adds the career guide's chat to any page: a round button in a corner that opens the chat in a panel.
 //
 //   <script src="BOT-ADDRESS/embed.js" data-title="Ask our MSL guide" data-accent="#0b6e69"
 //           data-starters="How do I become an MSL?|What do MSLs earn?" data-position="left" data-offset="24 96" async></script>
@@ -28,7 +28,7 @@
   var SOURCE = 'msl-chat'; // marks the messages the chat and this script exchange
 
   function warn(message) {
-    console.warn('MSL chat: ' + message);
+    console.warn('Career chat: ' + message);
   }
 
   var botOrigin = new URL(script.src, document.baseURI).origin;
@@ -65,7 +65,8 @@
   // The chat posts its Escape and Tab messages to this page's origin and no other.
   query.set('parent', window.location.origin);
   var chatUrl = botOrigin + '/embed?' + query.toString();
-  var label = title || 'MSL Career Guide';
+  // Until the bot names its guide (in /api/chat-config), the button is just a chat.
+  var label = title || 'Career guide chat';
 
   function css(element, styles) {
     Object.keys(styles).forEach(function (name) { element.style.setProperty(name, styles[name]); });
@@ -224,6 +225,8 @@
   });
 
   function mount() {
+    launcher.setAttribute('aria-label', 'Open chat: ' + label);
+    panel.setAttribute('aria-label', label);
     layout();
     document.body.appendChild(panel);
     document.body.appendChild(launcher);
@@ -234,15 +237,15 @@
     .then(function (response) { return response.json(); })
     .then(function (config) {
       if (config.mode === 'refused') {
-        console.error('MSL chat: this page (' + window.location.origin + ') may not embed the chat. Add it to the bot\'s ALLOWED_ORIGINS to show the chat button.');
+        console.error('Career chat: this page (' + window.location.origin + ') may not embed the chat. Add it to the bot\'s ALLOWED_ORIGINS to show the chat button.');
       } else if (config.mode !== 'local' && config.mode !== 'azure') {
-        console.error('MSL chat: the chat is off on ' + botOrigin + ': ' + config.reason);
-      } else if (document.body) {
+        console.error('Career chat: the chat is off on ' + botOrigin + ': ' + config.reason);
+      } else if ((label = title || config.title || label), document.body) {
         mount();
       } else {
         document.addEventListener('DOMContentLoaded', mount);
       }
     }, function () {
-      console.error('MSL chat: ' + botOrigin + ' could not be reached, so the chat button is not shown.');
+      console.error('Career chat: ' + botOrigin + ' could not be reached, so the chat button is not shown.');
     });
 })();

@@ -68,6 +68,10 @@ export const TEMPLATES = {
   askTopState: spec(),
   labelTopState: spec(),
   labelHandoff: spec(),
+  // The chat page's own words: the line under its title, the input's placeholder and the footnote.
+  pageTagline: spec(),
+  pageInput: spec(),
+  pageFootnote: spec(),
 } as const satisfies Record<string, TemplateSpec>;
 
 export type TemplateName = keyof typeof TEMPLATES;

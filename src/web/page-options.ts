@@ -6,7 +6,6 @@ export const MAX_TITLE_LENGTH = 60;
 export const MAX_STARTERS = 3;
 /** Longest starter question: one line on a button. */
 export const MAX_STARTER_LENGTH = 120;
-export const DEFAULT_TITLE = 'MSL Career Guide';
 /** The brand's teal; dark enough for white text on it to read at WCAG AA. */
 export const DEFAULT_ACCENT = '#0b6e69';
 
@@ -29,7 +28,8 @@ const PageOptionsSchema = z.object({
     .string()
     .transform(plainText)
     .pipe(z.string().min(1, 'must not be empty').max(MAX_TITLE_LENGTH, `must be at most ${MAX_TITLE_LENGTH} characters`))
-    .default(DEFAULT_TITLE),
+    // Left out, the page is titled after the guide it serves.
+    .optional(),
   accent: z.string().trim().regex(HEX_COLOUR, 'must be a CSS hex colour such as #0b6e69 (encode # as %23 in a URL)').default(DEFAULT_ACCENT),
   starters: z
     .array(z.string().transform(plainText).pipe(z.string().min(1, 'must not be empty').max(MAX_STARTER_LENGTH, `must be at most ${MAX_STARTER_LENGTH} characters`)))

@@ -9,7 +9,7 @@ import { DIRECT_LINE_PATH, LocalDirectLine, type Deliver } from '../directline/l
 import { TokenIssuer } from '../directline/token-issuer.js';
 import { describeProblems } from '../incoming-activity.js';
 import { fetchAzureDirectLineToken } from './azure-direct-line-token.js';
-import { renderChatPage } from './chat-page.js';
+import { renderChatPage, type PageBrand } from './chat-page.js';
 import { contentSecurityPolicy } from './content-security-policy.js';
 import { OriginPolicy } from './origin-policy.js';
 import { parsePageOptions, withoutRepeats } from './page-options.js';
@@ -34,11 +34,13 @@ export interface WebChatDeps {
   readonly log?: ErrorLog;
   /** The questions the welcome offers as buttons; an embedding page's starter questions leave them out. */
   readonly welcomeStarters?: readonly string[];
+  /** The page's own words, from the guide pack served first. */
+  readonly brand: PageBrand;
 }
 
 /** What GET /api/chat-config tells the page, or embed.js on another site ('refused' when that site is not allowed). */
 export type ChatConfig =
-  | { readonly mode: 'local' | 'azure'; readonly directLine: { readonly domain: string; readonly webSocket: boolean } }
+  | { readonly mode: 'local' | 'azure'; readonly title: string; readonly directLine: { readonly domain: string; readonly webSocket: boolean } }
   | { readonly mode: 'off' | 'refused'; readonly reason: string };
 
 /** The local Direct Line runs when configured for it and there is a bot in this process to deliver to. */
@@ -77,7 +79,7 @@ export function registerWebChat(server: restify.Server, deps: WebChatDeps): { re
     const options = parsePageOptions(new URL(req.url ?? '/', 'http://localhost').searchParams);
     if (!options.success) return void res.send(400, { error: describeProblems(options.error) });
     const starters = withoutRepeats(options.data.starters, deps.welcomeStarters ?? []);
-    const html = renderChatPage(await readFile(join(WEB_DIR, 'index.html'), 'utf8'), { options: { ...options.data, starters }, embedded });
+    const html = renderChatPage(await readFile(join(WEB_DIR, 'index.html'), 'utf8'), { options: { ...options.data, starters }, brand: deps.brand, embedded });
     res.writeHead(200, {
       'content-type': 'text/html; charset=utf-8',
       'content-security-policy': contentSecurityPolicy({ connect: connectSources, frameAncestors: origins.frameAncestors() }),
@@ -107,9 +109,9 @@ export function registerWebChat(server: restify.Server, deps: WebChatDeps): { re
     }
     if (!origins.guard(req, res)) return;
     const answer: ChatConfig = mode === 'local'
-      ? { mode, directLine: { domain: DIRECT_LINE_PATH, webSocket: true } }
+      ? { mode, title: deps.brand.title, directLine: { domain: DIRECT_LINE_PATH, webSocket: true } }
       : mode === 'azure'
-        ? { mode, directLine: { domain: azureDirectLine, webSocket: true } }
+        ? { mode, title: deps.brand.title, directLine: { domain: azureDirectLine, webSocket: true } }
         : { mode, reason: 'Web Chat is not set up on this server.' };
     res.header('cache-control', 'no-store');
     res.send(200, answer);

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import type { Server } from 'restify';
 import { call } from '../directline/direct-line-client.js';
 import { FakeDirectLine } from './fake-direct-line.js';
-import { startWebChatServer } from './web-chat-server.js';
+import { startWebChatServer, TEST_BRAND } from './web-chat-server.js';
 
 const ALLOWED = 'https://careers.example.org';
 const FOREIGN = 'https://elsewhere.example.com';
@@ -23,7 +23,7 @@ describe("the Web Chat page's API", () => {
     it('tells the page to use the Direct Line on its own origin, with its WebSocket stream', async () => {
       const answer = await call(base, 'GET', '/api/chat-config');
       expect(answer.status).to.equal(200);
-      expect(answer.body).to.deep.equal({ mode: 'local', directLine: { domain: '/v3/directline', webSocket: true } });
+      expect(answer.body).to.deep.equal({ mode: 'local', title: TEST_BRAND.title, directLine: { domain: '/v3/directline', webSocket: true } });
     });
 
     it('hands out a token that opens its conversation', async () => {
@@ -149,7 +149,7 @@ describe("the Web Chat page's API", () => {
 
     it("tells the page to use the Direct Line service, over WebSockets", async () => {
       const answer = await call(base, 'GET', '/api/chat-config');
-      expect(answer.body).to.deep.equal({ mode: 'azure', directLine: { domain: `${fake.endpoint}/v3/directline`, webSocket: true } });
+      expect(answer.body).to.deep.equal({ mode: 'azure', title: TEST_BRAND.title, directLine: { domain: `${fake.endpoint}/v3/directline`, webSocket: true } });
     });
 
     it("lets the page connect to the Direct Line service and nowhere else", async () => {

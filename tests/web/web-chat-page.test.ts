@@ -2,9 +2,9 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { Server } from 'restify';
-import { DEFAULT_ACCENT, DEFAULT_TITLE, MAX_STARTERS, MAX_TITLE_LENGTH, withoutRepeats } from '../../src/web/page-options.js';
+import { DEFAULT_ACCENT, MAX_STARTERS, MAX_TITLE_LENGTH, withoutRepeats } from '../../src/web/page-options.js';
 import { webChatBundlePath } from '../../src/web/static-assets.js';
-import { startWebChatServer } from './web-chat-server.js';
+import { startWebChatServer, TEST_BRAND } from './web-chat-server.js';
 
 /** Reads the CSP header into directive → sources. */
 const cspOf = (res: Response): Map<string, string[]> =>
@@ -40,7 +40,8 @@ describe('the Web Chat page', () => {
     // No inline script, and no address outside the bot anywhere in the markup.
     expect(html).to.not.match(/<script(?![^>]*\bsrc=)[^>]*>/);
     expect(html).to.not.match(/(?:src|href)="(?:https?:)?\/\//);
-    expect(optionsIn(html)).to.deep.equal({ title: DEFAULT_TITLE, accent: DEFAULT_ACCENT, starters: [] });
+    expect(optionsIn(html)).to.deep.equal({ title: TEST_BRAND.title, accent: DEFAULT_ACCENT, starters: [], avatar: TEST_BRAND.avatar, placeholder: TEST_BRAND.placeholder });
+    expect(html).to.include(`<title>${TEST_BRAND.title}</title>`).and.include(TEST_BRAND.tagline).and.include(TEST_BRAND.footnote);
   });
 
   it('forbids inline and foreign scripts, and framing except by the allowed origins', async () => {
@@ -55,7 +56,7 @@ describe('the Web Chat page', () => {
   it('serves the embeddable layout on /embed with the options given', async () => {
     const html = await (await fetch(`${base}/embed?title=Ask%20Acme&accent=%23a03060&starter=Is%20travel%20part%20of%20the%20job%3F&starter=What%20do%20MSLs%20earn%3F&utm=x`)).text();
     expect(html).to.include('class="layout-embedded"');
-    expect(optionsIn(html)).to.deep.equal({ title: 'Ask Acme', accent: '#a03060', starters: ['Is travel part of the job?', 'What do MSLs earn?'] });
+    expect(optionsIn(html)).to.deep.include({ title: 'Ask Acme', accent: '#a03060', starters: ['Is travel part of the job?', 'What do MSLs earn?'] });
   });
 
   it("leaves out starter questions the welcome already offers, whatever their case and punctuation", async () => {
