@@ -3,7 +3,7 @@ import type { TalkIntent } from '../knowledge/knowledge.js';
 import type { Action, Gap } from './action.js';
 import type { Context } from './context.js';
 import { compareEarlier, joinWithLast, lastQuery, otherWords, salaryQuery } from './salary-query.js';
-import { MAX_CHOICES } from './thresholds.js';
+import { FOLLOW_UP_WORDS, MAX_CHOICES } from './thresholds.js';
 import { moreAfter, related, stepMove } from './walkthrough.js';
 
 /** One row of the policy: a name for logs, and what to do when it applies (undefined when it doesn't). */
@@ -117,7 +117,12 @@ function payInPlace(c: Context): Action | undefined {
   const asked = c.a.signals.pay && rest.every((w) => !c.a.unknown.includes(w));
   // A bare place continues a salary conversation; a bare state is a pay question anyway, since pay is all the guide
   // says about single states. A bare industry may be a type of the career, and is left to the units.
-  const elliptical = rest.length === 0 && (!!c.memory.salary || c.places.every((p) => p.type === 'state' || p.type === 'place'));
+  // A full question a unit answers well is not bare, whatever its place: "what does an MSL do in Japan" asks about
+  // the work; "what about R&D?" stays a follow-up.
+  const words = c.a.tokens.length - c.a.entities.reduce((n, e) => n + e.end - e.start, 0);
+  const unitAsked = !!best && !SALARY.has(best.intent) && best.score >= c.thresholds.answer && words > FOLLOW_UP_WORDS;
+  const bare = rest.length === 0 && !unitAsked;
+  const elliptical = bare && (!!c.memory.salary || c.places.every((p) => p.type === 'state' || p.type === 'place'));
   if (!asked && !elliptical) return undefined;
   const intent = best && SALARY.has(best.intent) ? best.intent : 'salary';
   return withSalaryGap(c, { kind: 'salary', query: joinWithLast(c.a, salaryQuery(intent, c.a), c.memory) });

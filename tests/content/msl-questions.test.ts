@@ -23,6 +23,8 @@ const QUESTIONS: Array<[string | string[], Expected]> = [
   ['msl salary new yourk', 'salary:salary_state_ny'],
   ['what does an MSL earn in the first year?', 'partial:salary_overview'],
   ['how much do nurses make', 'nodata'],
+  [['how much do MSLs earn in California', 'and in Germany?'], 'nodata'],
+  ['what does an MSL do in Japan', 'gap:faq_daily'],
   ['do I need a PhD', 'answer:step_postgrad'],
   ['what does an MSL do all day', 'answer:faq_daily'],
   ['what are the duties of an msl', 'answer:duties'],
