@@ -80,14 +80,22 @@ function readWordNet(indexes: readonly string[]): string[] {
   return [...words].sort();
 }
 
+/** Regular English endings, each with what it may replace: "-ies" was "-y", "-ed" was "" or "-e", and so on. */
+const INFLECTIONS: readonly (readonly [ending: string, bases: readonly string[]])[] = [
+  ['ies', ['y']], ['es', ['']], ['s', ['']], ['ed', ['', 'e']], ['ing', ['', 'e']], ['ly', ['']], ['er', ['']], ['est', ['']],
+];
+// A base shorter than this is too short to vouch for a word ("ed" is not "e" + "d").
+const MIN_BASE_LENGTH = 3;
+
 /** True when the word, or the word without a regular inflection, is English. */
 export function isEnglish(lexicon: ReadonlySet<string>, word: string): boolean {
   if (lexicon.has(word)) return true;
-  const bases = [
-    word.replace(/ies$/, 'y'), word.replace(/es$/, ''), word.replace(/s$/, ''), word.replace(/ed$/, ''), word.replace(/ed$/, 'e'),
-    word.replace(/ing$/, ''), word.replace(/ing$/, 'e'), word.replace(/ly$/, ''), word.replace(/er$/, ''), word.replace(/est$/, ''),
-  ];
-  return bases.some((b) => b !== word && b.length > 2 && lexicon.has(b));
+  for (const [ending, bases] of INFLECTIONS) {
+    if (!word.endsWith(ending)) continue;
+    const stem = word.slice(0, -ending.length);
+    for (const b of bases) if (stem.length + b.length >= MIN_BASE_LENGTH && lexicon.has(stem + b)) return true;
+  }
+  return false;
 }
 
 // A word's first senses are what people mean by it; rarer senses ("pay" as in "pay out a rope") only add noise.

@@ -12,6 +12,12 @@ export interface IntentScore {
 export const BAYES_SMOOTHING = 0.05;
 
 /**
+ * Posteriors below this are left out: weighted into a unit's score they move it by less than 1e-4, which no
+ * threshold or gap notices, and the ~70 intents a message does not match need not be ranked every turn.
+ */
+export const MIN_POSTERIOR = 1e-4;
+
+/**
  * natural's naive Bayes over stemmed features, trained by natural, scored from a table of its log probabilities:
  * each feature lists only the classes that saw it, so a message costs a few additions per class instead of
  * natural's walk over every feature of every class.
@@ -61,7 +67,7 @@ export class IntentClassifier {
     return this.lift.has(stem);
   }
 
-  /** Every intent with its posterior share, best first; empty when no feature is known. */
+  /** Every intent with a posterior share of at least MIN_POSTERIOR, best first; empty when no feature is known. */
   classify(stems: readonly string[]): IntentScore[] {
     const present = [...new Set(stems)].filter((s) => this.lift.has(s));
     if (present.length === 0) return [];
@@ -72,6 +78,11 @@ export class IntentClassifier {
     for (const s of scores) if (s > max) max = s;
     let total = 0;
     for (let c = 0; c < scores.length; c++) total += (scores[c] = Math.exp(scores[c]! - max));
-    return this.labels.map((intent, c) => ({ intent, score: scores[c]! / total })).sort((a, b) => b.score - a.score);
+    const out: IntentScore[] = [];
+    for (let c = 0; c < scores.length; c++) {
+      const score = scores[c]! / total;
+      if (score >= MIN_POSTERIOR) out.push({ intent: this.labels[c]!, score });
+    }
+    return out.sort((a, b) => b.score - a.score);
   }
 }

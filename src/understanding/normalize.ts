@@ -4,6 +4,7 @@
  */
 export const MAX_MATCH_CHARS = 300;
 
+const PLAIN_ASCII = /^[\x00-\x7f]*$/;
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&nbsp;': ' ' };
 
 /**
@@ -12,9 +13,12 @@ const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>
  * capped at MAX_MATCH_CHARS on a word boundary.
  */
 export function normalize(raw: string): string {
-  let s = raw.normalize('NFKC');
+  // Plain ASCII, what nearly every message is, has nothing for Unicode folding to do.
+  const ascii = PLAIN_ASCII.test(raw);
+  let s = ascii ? raw : raw.normalize('NFKC');
   s = s.replace(/<\/?[a-z][^>]*>/gi, ' ').replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, (m) => ENTITIES[m] ?? ' ');
-  s = s.replace(/[\u2018\u2019\u02bc`´]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/[\u2013\u2014\u2212]/g, '-');
+  if (!ascii) s = s.replace(/[\u2018\u2019\u02bc`´]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/[\u2013\u2014\u2212]/g, '-');
+  else s = s.replace(/`/g, "'");
   s = s.toLowerCase();
   s = s.replace(/[^a-z0-9&$%'.,?!/\- ]+/g, ' ');
   s = s.replace(/([?!.,])\1+/g, '$1').replace(/\s+/g, ' ').trim();

@@ -37,6 +37,8 @@ const GUIDE_ONLY_SHARE = 0.4;
 export type Weights = { readonly [K in keyof typeof WEIGHTS]: number };
 // Retrieval similarity at which a message counts as saying exactly what an example says (rounding aside).
 const EXACT_SIMILARITY = 0.999;
+// Words whose knownness is remembered: a busy day's vocabulary, bounded so a flood of made-up words cannot grow it.
+const MAX_CACHED_WORDS = 20_000;
 /** A WordNet synonym standing in for a word no passage uses counts for this share of the word itself. */
 export const SYNONYM_WEIGHT = 0.5;
 
@@ -90,6 +92,8 @@ export class Reader {
   private readonly empty: Analysis;
   /** Units with no curated phrasings, known from the guide alone. */
   private readonly guideOnly: ReadonlySet<string>;
+  /** isKnownWord's answers: every message asks it of every word, and the words of a day's questions repeat. */
+  private readonly knownWords = new Map<string, boolean>();
 
   constructor(readonly pack: Pack, private readonly english: ReadonlySet<string>, training: Training, private readonly weights: Weights = WEIGHTS) {
     const { pipeline, extractor, speller } = buildPipeline(pack, english, training.vocabulary);
@@ -188,8 +192,11 @@ export class Reader {
     if (signals.pay) bump('salary', this.weights.keyword);
     // Scores past 1 are scaled back into [0, 1] together, not each cut at 1, so that candidates which all match
     // very well keep their order and the gaps between them (several cut to 1 would read as a tie).
-    const top = Math.max(1, ...combined.values());
-    const ranked = [...combined].map(([intent, score]) => ({ intent, score: score / top })).sort((a, b) => b.score - a.score);
+    let top = 1;
+    for (const score of combined.values()) if (score > top) top = score;
+    const ranked: IntentScore[] = [];
+    for (const [intent, score] of combined) ranked.push({ intent, score: score / top });
+    ranked.sort(byScore);
 
     // Coverage: of the words that could name a topic, the share the pack knows. English words that are never
     // nouns ("honestly", "terrible", "succeeding") are left out: they colour a question but name no topic.
@@ -224,9 +231,15 @@ export class Reader {
 
   /** Whether a word is English or the pack's own, or a misspelling of one (for telling English with typos and jargon from another language). */
   private isKnownWord(word: string): boolean {
-    const w = normalize(word);
-    return GLUE_WORDS.has(w) || NON_TOPIC_WORDS.has(w) || isEnglish(this.english, w) || this.knowsStem(stem(w))
-      || this.pack.synonyms.words[w] !== undefined || this.speller.correct(w) !== w;
+    let known = this.knownWords.get(word);
+    if (known === undefined) {
+      const w = /^[a-z]+$/.test(word) ? word : normalize(word);
+      known = GLUE_WORDS.has(w) || NON_TOPIC_WORDS.has(w) || isEnglish(this.english, w) || this.knowsStem(stem(w))
+        || this.pack.synonyms.words[w] !== undefined || this.speller.correct(w) !== w;
+      if (this.knownWords.size >= MAX_CACHED_WORDS) this.knownWords.clear();
+      this.knownWords.set(word, known);
+    }
+    return known;
   }
 
   /** Passage query terms: the words themselves, or WordNet synonyms of them that the passages use. */
@@ -296,6 +309,8 @@ export class Reader {
     return found;
   }
 }
+
+const byScore = (a: IntentScore, b: IntentScore): number => b.score - a.score;
 
 /**
  * A keyword's words are matched as typed, with only a plural "s" folded: stems would make "linked list" name

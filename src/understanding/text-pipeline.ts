@@ -20,6 +20,8 @@ export interface ProcessedText {
 // Words keep inner apostrophes, ampersands and dots ("r&d", "ph.d") so synonyms can map them;
 // hyphens and slashes split ("hospital-based", "AI/ML") once the phrase synonyms have had their turn.
 const WORD = /[a-z0-9$%]+(?:['&.][a-z0-9]+)*/g;
+// Most words have no apostrophe or dot to strip.
+const PLAIN_WORD = /^[a-z0-9$%&]+$/;
 
 /** Turns raw text into canonical tokens and stems, the same way for training data and for user messages. */
 export class TextPipeline {
@@ -49,7 +51,7 @@ export class TextPipeline {
    */
   tokens(normalized: string, correct = true): string[] {
     const words = (this.replacePhrases(normalized).match(WORD) ?? [])
-      .map((w) => w.replace(/'s$/, '').replace(/'/g, '').replace(/[.]+$/, ''))
+      .map((w) => (PLAIN_WORD.test(w) ? w : w.replace(/'s$/, '').replace(/'/g, '').replace(/[.]+$/, '')))
       .filter(Boolean)
       .map((w) => this.synonyms.words[w] ?? (correct ? this.speller?.correct(w) : undefined) ?? w)
       .map((w) => this.synonyms.words[w] ?? w);
