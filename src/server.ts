@@ -3,6 +3,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import type { TurnAdapter } from './adapter.js';
 import restify from 'restify';
 import type { RateLimitConfig } from './config.js';
+import { settleBufferDeprecationCheck } from './http/buffer-deprecation-check.js';
 import { identityEncodingOnly } from './http/identity-encoding.js';
 import { InFlight } from './http/in-flight.js';
 import { processTurn } from './http/process-turn.js';
@@ -54,6 +55,7 @@ export function createServer({ adapter, bot, webChat, rateLimit, readiness, inFl
     next();
   });
   if (rateLimit) server.use(publicRateLimit(rateLimit));
+  settleBufferDeprecationCheck();
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
   if (logger) logRequests(server, logger);
 
