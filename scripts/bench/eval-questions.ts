@@ -1,11 +1,26 @@
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { Activity } from 'botbuilder';
 import { EvalCases } from '../../src/eval/eval-cases.js';
 import { EVAL_SETS } from '../../src/paths.js';
 
+export interface EvalSet {
+  readonly name: string;
+  /** Each conversation a list of questions asked in turn. */
+  readonly conversations: readonly (readonly string[])[];
+}
+
+/** The project's evaluation sets, by file name. */
+export function evalSets(): EvalSet[] {
+  return EVAL_SETS.map(({ file }) => ({
+    name: basename(file, '.json'),
+    conversations: EvalCases.parse(JSON.parse(readFileSync(file, 'utf8'))).cases.map((c) => c.turns.map((t) => t.q)),
+  }));
+}
+
 /** The project's evaluation conversations, each a list of questions asked in turn. */
 export function evalConversations(): string[][] {
-  return EVAL_SETS.flatMap(({ file }) => EvalCases.parse(JSON.parse(readFileSync(file, 'utf8'))).cases.map((c) => c.turns.map((t) => t.q)));
+  return evalSets().flatMap((s) => s.conversations.map((c) => [...c]));
 }
 
 /** Every question of the evaluation sets that is not blank, in order: realistic traffic for the load tests. */

@@ -1,29 +1,16 @@
-import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
+import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
+import type { TurnAdapter } from '../../src/adapter.js';
 
 export interface InProcessBot {
-  readonly adapter: Pick<CloudAdapter, 'process'>;
+  readonly adapter: Pick<TurnAdapter, 'runTurn'>;
   readonly bot: { run(context: TurnContext): Promise<void> };
 }
 
-export interface InProcessAnswer {
-  readonly status: number;
-  readonly body: unknown;
-}
-
 /**
- * Hands one activity to the real adapter as the HTTP route would, through a request and response that live only in
- * memory: authentication, the turn, state and the expectReplies body all run, the socket does not.
+ * Hands one activity to the real adapter as /api/messages does once it has checked the request (runTurn, see
+ * src/http/process-turn.ts): authentication, the turn, state and the expectReplies answer all run, the socket does not.
  */
-export async function inProcessTurn({ adapter, bot }: InProcessBot, activity: Partial<Activity>): Promise<InProcessAnswer> {
-  let status = 0;
-  let body: unknown;
-  const res = {
-    socket: null,
-    status(code: number) { status = code; },
-    send(payload: unknown) { body = payload; },
-    header() {},
-    end() {},
-  };
-  await adapter.process({ method: 'POST', headers: {}, body: activity as Record<string, unknown> }, res, (context) => bot.run(context));
-  return { status, body };
+export async function inProcessTurn({ adapter, bot }: InProcessBot, activity: Partial<Activity>): Promise<InvokeResponse> {
+  const answer = await adapter.runTurn('', activity as Activity, (context) => bot.run(context));
+  return { status: answer?.status ?? 200, body: answer?.body };
 }

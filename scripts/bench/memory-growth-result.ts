@@ -4,7 +4,6 @@ export const CONVERSATIONS = 40_000;
 /** What the memory-growth child process reports. */
 export interface MemoryGrowthResult {
   readonly conversations: number;
-  readonly messages: 'evaluation questions' | 'greetings';
   readonly baselineMb: number;
   readonly afterMb: number;
   readonly growthMb: number;

@@ -1,4 +1,4 @@
-// Child process of `npm run bench` (run with --expose-gc): sends one message in each of 40,000 new conversations
+// Child process of `npm run bench` (run with --expose-gc): asks one evaluation question in each of 40,000 new conversations
 // through the real app (createApp, its adapter and its default storage) and prints the growth of resident memory as JSON.
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -11,18 +11,8 @@ import { evalQuestions, messageActivity } from './eval-questions.js';
 import { inProcessTurn } from './in-process-turn.js';
 import { CONVERSATIONS, type MemoryGrowthResult } from './memory-growth-result.js';
 
-/** Conversations timed to decide which messages fit the time budget. */
-const PROBE_CONVERSATIONS = 100;
 /** Conversations before the baseline is read, so start-up allocations and JIT work are not counted as growth. */
 const WARM_UP_CONVERSATIONS = 500;
-/**
- * The longest this phase may take. When the evaluation questions are too slow to ask 40,000 times within it, the
- * conversations open with greetings instead: the state each leaves is within 50 bytes of a salary answer's, and state
- * is what stays behind, so the growth measured is the same.
- */
-const TIME_BUDGET_MS = 60_000;
-/** Conversation openers the bot answers fastest (about half the time of an average question). */
-const GREETINGS = ['hi', 'hey', 'hey there', 'Hi!'];
 const BYTES_PER_MB = 1024 * 1024;
 /**
  * V8 hands freed pages back to the system a little after a collection, not during it: read the resident size only
@@ -61,21 +51,16 @@ async function main(): Promise<void> {
     n++;
   };
 
-  const probeStart = performance.now();
-  for (let i = 0; i < PROBE_CONVERSATIONS; i++) await converse(questions);
-  const projectedMs = ((performance.now() - probeStart) / PROBE_CONVERSATIONS) * CONVERSATIONS;
-  const texts = projectedMs <= TIME_BUDGET_MS ? questions : GREETINGS;
-  for (let i = 0; i < WARM_UP_CONVERSATIONS; i++) await converse(texts);
+  for (let i = 0; i < WARM_UP_CONVERSATIONS; i++) await converse(questions);
 
   const baseline = await settle();
   const start = performance.now();
-  for (let i = 0; i < CONVERSATIONS; i++) await converse(texts);
+  for (let i = 0; i < CONVERSATIONS; i++) await converse(questions);
   const seconds = (performance.now() - start) / 1000;
   const after = await settle();
 
   const result: MemoryGrowthResult = {
     conversations: CONVERSATIONS,
-    messages: texts === questions ? 'evaluation questions' : 'greetings',
     baselineMb: baseline.rss / BYTES_PER_MB,
     afterMb: after.rss / BYTES_PER_MB,
     growthMb: (after.rss - baseline.rss) / BYTES_PER_MB,

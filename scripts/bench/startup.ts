@@ -5,20 +5,20 @@ import { median } from './stats.js';
 const STARTS = 3;
 
 export interface StartupResult {
-  readonly oursMs: number;
-  readonly echoMs: number;
+  /** Median milliseconds from spawning each bot to its first answer. */
+  readonly medians: Record<BotKind, number>;
   readonly samples: Record<BotKind, number[]>;
 }
 
-/** Time from spawning each bot to its first answer, alternating the two so both see the same machine. */
+/** Time from spawning each bot to its first answer, taking the bots in turn so all see the same machine. */
 export async function measureStartup(): Promise<StartupResult> {
   const samples: Record<BotKind, number[]> = { echo: [], core: [], ours: [] };
   for (let i = 0; i < STARTS; i++) {
-    for (const kind of ['echo', 'ours'] as const) {
+    for (const kind of ['echo', 'core', 'ours'] as const) {
       const bot = await startBot(kind);
       samples[kind].push(bot.startMs);
       await bot.stop();
     }
   }
-  return { oursMs: median(samples.ours), echoMs: median(samples.echo), samples };
+  return { medians: { echo: median(samples.echo), core: median(samples.core), ours: median(samples.ours) }, samples };
 }

@@ -10,12 +10,27 @@ const ROUND_SECONDS = 5;
 /** Concurrent connections, as a handful of busy Web Chat clients would keep open. */
 const CONNECTIONS = 10;
 
+export interface Round {
+  readonly kind: BotKind;
+  readonly rps: number;
+  /** Milliseconds from request to answer, as autocannon saw them over the round. */
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly non2xx: number;
+  readonly errors: number;
+}
+
+/** One bot's figures, averaged over its rounds. */
+export interface BotFigures {
+  readonly rps: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+}
+
 export interface ThroughputResult {
-  readonly oursRps: number;
-  readonly echoRps: number;
-  /** The stock core-bot-shaped bot: state, a dialog under runDialog, a card with three suggested actions. */
-  readonly coreRps: number;
-  readonly rounds: readonly { kind: BotKind; rps: number; non2xx: number; errors: number }[];
+  /** ours; echo, the bare SDK; core, the stock core-bot-shaped bot (state, a dialog under runDialog, a card with three suggested actions). */
+  readonly bots: Record<BotKind, BotFigures>;
+  readonly rounds: readonly Round[];
 }
 
 /**
@@ -25,22 +40,23 @@ export interface ThroughputResult {
 export async function measureThroughput(questions: readonly string[]): Promise<ThroughputResult> {
   const bots: Record<BotKind, BotProcess> = { echo: await startBot('echo'), core: await startBot('core'), ours: await startBot('ours') };
   try {
-    const rounds: { kind: BotKind; rps: number; non2xx: number; errors: number }[] = [];
+    const rounds: Round[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const kind = ORDER[round % ORDER.length]!;
       rounds.push({ kind, ...(await load(bots[kind].url, questions, round)) });
     }
-    const mean = (kind: BotKind) => {
+    const figures = (kind: BotKind): BotFigures => {
       const of = rounds.filter((r) => r.kind === kind);
-      return of.reduce((sum, r) => sum + r.rps, 0) / of.length;
+      const mean = (pick: (r: Round) => number) => of.reduce((sum, r) => sum + pick(r), 0) / of.length;
+      return { rps: mean((r) => r.rps), p50Ms: mean((r) => r.p50Ms), p99Ms: mean((r) => r.p99Ms) };
     };
-    return { oursRps: mean('ours'), echoRps: mean('echo'), coreRps: mean('core'), rounds };
+    return { bots: { echo: figures('echo'), core: figures('core'), ours: figures('ours') }, rounds };
   } finally {
     await Promise.all([bots.echo.stop(), bots.core.stop(), bots.ours.stop()]);
   }
 }
 
-async function load(url: string, questions: readonly string[], round: number): Promise<{ rps: number; non2xx: number; errors: number }> {
+async function load(url: string, questions: readonly string[], round: number): Promise<Omit<Round, 'kind'>> {
   let sent = 0;
   const result = await autocannon({
     url,
@@ -59,5 +75,5 @@ async function load(url: string, questions: readonly string[], round: number): P
     console.warn(`  round ${round + 1}: ${result.non2xx} non-2xx answers and ${result.errors} errors`);
   }
   // Only answered requests count: a bot that fails fast must not look fast.
-  return { rps: result['2xx'] / result.duration, non2xx: result.non2xx, errors: result.errors };
+  return { rps: result['2xx'] / result.duration, p50Ms: result.latency.p50, p99Ms: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
 }
