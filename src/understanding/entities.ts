@@ -81,8 +81,12 @@ export class EntityExtractor {
   extract(tokens: readonly string[], raw: string): EntityMention[] {
     const out: EntityMention[] = [];
     const shouting = isShouting(raw);
+    // Where the next word no vocabulary knows is, from each position: a phrase may be a misspelt place only if one is inside it.
+    const nextUnknown = new Int32Array(tokens.length + 1);
+    nextUnknown[tokens.length] = tokens.length;
+    for (let i = tokens.length - 1; i >= 0; i--) nextUnknown[i] = this.isKnownWord(tokens[i]!) ? nextUnknown[i + 1]! : i;
     for (let i = 0; i < tokens.length;) {
-      const hit = this.matchAt(tokens, i, raw, shouting);
+      const hit = this.matchAt(tokens, i, raw, shouting, nextUnknown);
       if (hit) {
         if (!out.some((m) => m.type === hit.type && m.id === hit.id)) out.push(hit);
         i = hit.end;
@@ -105,11 +109,11 @@ export class EntityExtractor {
     return { type: 'career', id: 'job_title', name: `${words.join(' ')}s`.replace(/ss$/, 's'), start, end: i + 1, inGuide: true, surface: tokens.slice(start, i + 1).join(' ') };
   }
 
-  private matchAt(tokens: readonly string[], i: number, raw: string, shouting: boolean): EntityMention | undefined {
+  private matchAt(tokens: readonly string[], i: number, raw: string, shouting: boolean, nextUnknown: Int32Array): EntityMention | undefined {
     const startsAlias = this.firstWords.has(tokens[i]!);
     for (let n = Math.min(MAX_ALIAS_WORDS, tokens.length - i); n >= 1; n--) {
       // Only a phrase with a word no vocabulary knows may be a misspelt place; only one starting an alias may be one.
-      const misspelt = !tokens.slice(i, i + n).every(this.isKnownWord);
+      const misspelt = nextUnknown[i]! < i + n;
       if (!startsAlias && !misspelt) continue;
       const key = tokens.slice(i, i + n).join(' ');
       const p = (startsAlias ? this.exact.get(key) : undefined) ?? (misspelt ? this.cachedFuzzy(key, n) : undefined);

@@ -76,7 +76,7 @@ export class Reader {
   private readonly classifier: IntentClassifier;
   private readonly retriever: PhraseRetriever;
   private readonly passages: PassageIndex;
-  private readonly synonyms: Readonly<Record<string, readonly string[]>>;
+  private readonly synonyms: ReadonlyMap<string, readonly string[]>;
   private readonly keywordIndex = new Map<string, string>();
   private readonly keywordStarts = new Set<string>();
   private readonly maxKeywordWords: number;
@@ -226,7 +226,7 @@ export class Reader {
 
   /** Whether the pack knows a stem: from its phrasings, its passages, or as a WordNet synonym of one of its words. */
   private knowsStem(s: string): boolean {
-    return this.classifier.knows(s) || this.passages.has(s) || this.synonyms[s] !== undefined;
+    return this.classifier.knows(s) || this.passages.has(s) || this.synonyms.has(s);
   }
 
   /** Whether a word is English or the pack's own, or a misspelling of one (for telling English with typos and jargon from another language). */
@@ -235,7 +235,7 @@ export class Reader {
     if (known === undefined) {
       const w = /^[a-z]+$/.test(word) ? word : normalize(word);
       known = GLUE_WORDS.has(w) || NON_TOPIC_WORDS.has(w) || isEnglish(this.english, w) || this.knowsStem(stem(w))
-        || this.pack.synonyms.words[w] !== undefined || this.speller.correct(w) !== w;
+        || this.pipeline.hasSynonym(w) || this.speller.correct(w) !== w;
       if (this.knownWords.size >= MAX_CACHED_WORDS) this.knownWords.clear();
       this.knownWords.set(word, known);
     }
@@ -247,7 +247,7 @@ export class Reader {
     const terms: QueryTerm[] = [];
     for (const s of new Set(stems)) {
       if (this.passages.has(s)) { terms.push({ stem: s, weight: 1 }); continue; }
-      const alternatives = this.synonyms[s];
+      const alternatives = this.synonyms.get(s);
       if (!alternatives) { terms.push({ stem: s, weight: 1 }); continue; }
       // The word counts once, shared among the passage words it may stand for.
       for (const a of alternatives) terms.push({ stem: a, weight: SYNONYM_WEIGHT / alternatives.length });

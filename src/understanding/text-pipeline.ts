@@ -27,8 +27,14 @@ const PLAIN_WORD = /^[a-z0-9$%&]+$/;
 export class TextPipeline {
   private readonly phrases: RegExp;
   private readonly phraseTable: ReadonlyMap<string, string>;
+  /**
+   * The word synonyms, as a Map: they are looked up by the user's words, and an object would answer "constructor"
+   * or "__proto__" with what every object inherits.
+   */
+  private readonly words: ReadonlyMap<string, string>;
 
-  constructor(private readonly synonyms: Synonyms, private readonly speller?: SpellingCorrector) {
+  constructor(synonyms: Synonyms, private readonly speller?: SpellingCorrector) {
+    this.words = new Map(Object.entries(synonyms.words));
     // One alternation, longest phrase first, so a longer phrase wins over a shorter one inside it.
     // Hyphens count as spaces in phrases ("medical-science liaison", "9-5"), on both sides.
     this.phraseTable = new Map(Object.entries(synonyms.phrases).map(([from, to]) => [dehyphen(from), to]));
@@ -53,9 +59,14 @@ export class TextPipeline {
     const words = (this.replacePhrases(normalized).match(WORD) ?? [])
       .map((w) => (PLAIN_WORD.test(w) ? w : w.replace(/'s$/, '').replace(/'/g, '').replace(/[.]+$/, '')))
       .filter(Boolean)
-      .map((w) => this.synonyms.words[w] ?? (correct ? this.speller?.correct(w) : undefined) ?? w)
-      .map((w) => this.synonyms.words[w] ?? w);
-    return this.replacePhrases(words.join(' ')).split(' ').filter(Boolean).flatMap((w) => (this.synonyms.words[w] ?? w).split(' ')).filter(Boolean);
+      .map((w) => this.words.get(w) ?? (correct ? this.speller?.correct(w) : undefined) ?? w)
+      .map((w) => this.words.get(w) ?? w);
+    return this.replacePhrases(words.join(' ')).split(' ').filter(Boolean).flatMap((w) => (this.words.get(w) ?? w).split(' ')).filter(Boolean);
+  }
+
+  /** Whether the pack has a synonym for this word. */
+  hasSynonym(word: string): boolean {
+    return this.words.has(word);
   }
 
   /** Canonical words of a curated phrase (an alias, a keyword): synonyms apply, spelling correction does not. */

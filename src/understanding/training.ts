@@ -22,7 +22,7 @@ export interface Training {
   readonly examples: ReadonlyArray<{ readonly intent: string; readonly stems: readonly string[] }>;
   readonly passages: readonly Passage[];
   /** Stem of a word the pack never uses → stems of the pack's words it is a WordNet synonym of. */
-  readonly synonyms: Readonly<Record<string, readonly string[]>>;
+  readonly synonyms: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
@@ -74,12 +74,12 @@ export function prepareTraining(pack: Pack, english: ReadonlySet<string>): Train
   }));
 
   const known = new Set(passages.flatMap((p) => p.fields.flatMap((f) => f.stems)));
-  const synonyms: Record<string, string[]> = {};
+  const synonyms = new Map<string, string[]>();
   const knownWords = [...new Set(vocabulary)].filter((w) => /^[a-z]+$/.test(w) && known.has(stem(w)));
   for (const [lemma, words] of wordnetSynonyms(knownWords)) {
     const s = stem(lemma);
     if (known.has(s)) continue;
-    synonyms[s] = [...new Set([...(synonyms[s] ?? []), ...words.map(stem)])];
+    synonyms.set(s, [...new Set([...(synonyms.get(s) ?? []), ...words.map(stem)])]);
   }
   return { vocabulary, examples, passages, synonyms };
 }

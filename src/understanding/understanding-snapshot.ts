@@ -25,7 +25,8 @@ const Snapshot = z.object({
     vocabulary: z.array(z.string()),
     examples: z.array(z.object({ intent: z.string(), stems: z.array(z.string()) })),
     passages: z.array(z.object({ id: z.string(), fields: z.array(z.object({ stems: z.array(z.string()), weight: z.number() })) })),
-    synonyms: z.record(z.string(), z.array(z.string())),
+    // Kept as entries: a Map has no JSON form of its own.
+    synonyms: z.array(z.tuple([z.string(), z.array(z.string())])).transform((entries) => new Map(entries)),
   }),
 });
 
@@ -44,7 +45,7 @@ function fingerprint(pack: Pack): string {
 /** Writes the snapshot for this pack; npm run build calls it. */
 export function writeSnapshot(pack: Pack, english: ReadonlySet<string> = loadEnglishLexicon()): Training {
   const training = prepareTraining(pack, english);
-  writeFileSync(snapshotFile(pack), JSON.stringify({ fingerprint: fingerprint(pack), training }));
+  writeFileSync(snapshotFile(pack), JSON.stringify({ fingerprint: fingerprint(pack), training: { ...training, synonyms: [...training.synonyms] } }));
   return training;
 }
 

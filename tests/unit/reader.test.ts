@@ -27,6 +27,17 @@ describe('the Reader on the fixture pack', () => {
     }
   });
 
+  describe('reads the names every JavaScript object has as plain words', () => {
+    // Lookup tables keyed by the user's words must not answer with what objects inherit.
+    for (const word of ['constructor', 'constructors', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'prototype']) {
+      it(`"tell me about ${word}" reads without failing, and its words are the words typed`, () => {
+        const read = reader.read(`tell me about ${word}`);
+        expect(read.kind).to.equal('text');
+        expect(read.focus.tokens.join(' ')).to.not.match(/function|native code|\[object/i);
+      });
+    }
+  });
+
   it('reads the question after a greeting, and says there was one', () => {
     const reading = reader.read('hi, what is a CRA?');
     expect(reading.greeting).to.equal(true);
