@@ -52,15 +52,23 @@ export class PhraseRetriever {
     for (const p of phrasings) for (const s of new Set(p.stems)) df.set(s, (df.get(s) ?? 0) + 1);
     for (const [s, n] of df) this.idf.set(s, Math.log(1 + phrasings.length / n));
     this.maxIdf = Math.log(1 + phrasings.length);
+    // Phrasings of one intent with the same stems ("what does an MSL do", "what does a MSL do") score the same: each
+    // such set is indexed once. The IDF above still counts every phrasing, so the scores are as if all were indexed.
+    const distinct = new Map<string, Phrasing>();
+    for (const p of phrasings) {
+      const stems = [...new Set(p.stems)];
+      const key = `${p.intent}\u0000${[...stems].sort().join(' ')}`;
+      if (!distinct.has(key)) distinct.set(key, { intent: p.intent, stems });
+    }
+    const indexed = [...distinct.values()];
     const intentNumber = new Map<string, number>();
     const postings = new Map<string, number[]>();
-    this.phraseIntent = new Int32Array(phrasings.length);
-    this.phraseWeight = new Float64Array(phrasings.length);
-    phrasings.forEach((p, i) => {
+    this.phraseIntent = new Int32Array(indexed.length);
+    this.phraseWeight = new Float64Array(indexed.length);
+    indexed.forEach((p, i) => {
       if (!intentNumber.has(p.intent)) { intentNumber.set(p.intent, this.intents.length); this.intents.push(p.intent); }
       this.phraseIntent[i] = intentNumber.get(p.intent)!;
-      const stems = new Set(p.stems);
-      for (const s of stems) {
+      for (const s of p.stems) {
         const list = postings.get(s) ?? [];
         list.push(i);
         postings.set(s, list);
@@ -69,9 +77,9 @@ export class PhraseRetriever {
     });
     for (const [s, list] of postings) this.index.set(s, Int32Array.from(list));
     this.fuse = new Fuse([...df.keys()], FUSE_OPTIONS);
-    this.queryMatch = new Float64Array(phrasings.length);
-    this.phraseMatch = new Float64Array(phrasings.length);
-    this.touched = new Int32Array(phrasings.length);
+    this.queryMatch = new Float64Array(indexed.length);
+    this.phraseMatch = new Float64Array(indexed.length);
+    this.touched = new Int32Array(indexed.length);
     this.best = new Float64Array(this.intents.length);
   }
 
