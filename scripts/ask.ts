@@ -1,18 +1,17 @@
 // npm run ask -- "question" ["follow-up" …]: how the bot reads each message, what the policy decides, and the reply.
 import { CareerAdvisor } from '../src/career-advisor.js';
 import { toPlainText } from '../src/channels/plain-text.js';
-import { loadConfig } from '../src/config.js';
-import { loadConfiguredKnowledge } from '../src/knowledge/load-knowledge.js';
 import type { ConversationMemory } from '../src/policy/memory.js';
 import type { Analysis } from '../src/understanding/reading.js';
+import { commandConfig, commandKnowledge } from './command-config.js';
 
 const messages = process.argv.slice(2);
 if (messages.length === 0) {
   console.error('Usage: npm run ask -- "How much do MSLs earn in California?" ["and New York?" …]');
   process.exit(2);
 }
-const config = loadConfig();
-const advisor = new CareerAdvisor(loadConfiguredKnowledge(config), { advisor: config.advisor });
+const config = commandConfig();
+const advisor = new CareerAdvisor(commandKnowledge(config), { advisor: config.advisor });
 const score = (n: number): string => n.toFixed(2);
 
 let memory: ConversationMemory = {};

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { CareerAdvisor } from '../src/career-advisor.js';
-import { loadConfig } from '../src/config.js';
+import { commandConfig } from './command-config.js';
 import { EvalCases } from '../src/eval/eval-cases.js';
 import type { Pack } from '../src/knowledge/knowledge.js';
 import { KnowledgeError } from '../src/knowledge/knowledge-error.js';
@@ -20,7 +20,7 @@ const MIN_PHRASINGS = 5;
 const MIN_EVAL_TURNS = 2;
 
 const args = process.argv.slice(2);
-const dirs = args.length ? args.map((d) => (isAbsolute(d) ? d : join(process.cwd(), d))) : loadConfig().knowledge.packDirs;
+const dirs = args.length ? args.map((d) => (isAbsolute(d) ? d : join(process.cwd(), d))) : commandConfig().knowledge.packDirs;
 
 try {
   const knowledge = loadKnowledge(dirs, COMMON_KNOWLEDGE_DIR);

@@ -4,10 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CareerAdvisor } from '../src/career-advisor.js';
-import { loadConfig } from '../src/config.js';
+import { commandConfig, commandKnowledge } from './command-config.js';
 import { EvalCases } from '../src/eval/eval-cases.js';
 import { runEval } from '../src/eval/run-eval.js';
-import { loadConfiguredKnowledge } from '../src/knowledge/load-knowledge.js';
 import { EVAL_SETS } from '../src/paths.js';
 import { THRESHOLDS, type Thresholds } from '../src/policy/thresholds.js';
 import { loadEnglishLexicon } from '../src/understanding/english-lexicon.js';
@@ -19,7 +18,7 @@ import { readSnapshot } from '../src/understanding/understanding-snapshot.js';
 const STEPS = [0.8, 0.9, 1.1, 1.2];
 const ROUNDS = 2;
 
-const knowledge = loadConfiguredKnowledge(loadConfig());
+const knowledge = commandKnowledge(commandConfig());
 const pack = knowledge.packs[0]!;
 const english = loadEnglishLexicon();
 const training = readSnapshot(pack) ?? prepareTraining(pack, english);

@@ -1,29 +1,15 @@
 // npm run playground [-- playground options]: opens Microsoft 365 Agents Playground (the pinned devDependency) on the
 // local bot, as the Teams channel, with the Playground's telemetry off. Start the bot first with `npm start`.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { ConfigError, loadConfig, type BotConfig } from '../src/config.js';
-import { PROJECT_ROOT } from '../src/paths.js';
+import { commandConfig } from './command-config.js';
 
-const ENV_FILE = join(PROJECT_ROOT, '.env');
 /** The Playground's own entry point; run with this Node so no global install or PATH lookup is needed. */
 const PLAYGROUND_CLI = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
 /** The bot speaks as it would in Teams: mentions, cards and suggested actions as Teams renders them. */
 const CHANNEL = 'msteams';
 
-function readConfig(): BotConfig {
-  if (existsSync(ENV_FILE)) process.loadEnvFile(ENV_FILE);
-  try {
-    return loadConfig();
-  } catch (error) {
-    console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(1);
-  }
-}
-
-const config = readConfig();
+const config = commandConfig();
 
 const endpoint = `http://127.0.0.1:${config.port}/api/messages`;
 // With an app id the bot checks tokens, so the Playground must sign its requests as that app; it reads these variables.

@@ -1,13 +1,11 @@
 // npm run report -- [--out report.html] [bot.log …]: the unanswered-questions report, one self-contained HTML page,
 // from the bot's JSON log lines: the files given, or standard input (`npm start | npm run report`, `cat bot.log | …`).
-import { existsSync } from 'node:fs';
 import { open, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/config.js';
+import { loadConfig, projectEnvironment } from '../src/config.js';
 import { loadConfiguredKnowledge } from '../src/knowledge/load-knowledge.js';
-import { PROJECT_ROOT } from '../src/paths.js';
 import { ReportTally, type ReportData } from '../src/report/aggregate-turns.js';
 import { readLogLines } from '../src/report/read-log-lines.js';
 import { catalogueFromKnowledge, EMPTY_CATALOGUE, type ReportCatalogue } from '../src/report/report-catalogue.js';
@@ -67,10 +65,8 @@ async function main(): Promise<void> {
 
 /** Unit titles and topic labels from the packs the bot is configured with (.env and KNOWLEDGE_DIR); ids without. */
 function loadCatalogue(): ReportCatalogue {
-  const envFile = resolve(PROJECT_ROOT, '.env');
   try {
-    if (existsSync(envFile)) process.loadEnvFile(envFile);
-    return catalogueFromKnowledge(loadConfiguredKnowledge(loadConfig()));
+    return catalogueFromKnowledge(loadConfiguredKnowledge(loadConfig(projectEnvironment())));
   } catch (error) {
     console.error(`Could not load the guide packs, so the report shows ids instead of titles:\n${error instanceof Error ? error.message : String(error)}`);
     return EMPTY_CATALOGUE;

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { PROJECT_ROOT } from '../src/paths.js';
+import { projectEnvironment } from '../src/config.js';
 
 export const APP_PACKAGE_DIR = join(PROJECT_ROOT, 'appPackage');
 export const MANIFEST_FILE = join(APP_PACKAGE_DIR, 'manifest.json');
@@ -15,7 +16,6 @@ export const MANIFEST_SCHEMA_FILE = join(APP_PACKAGE_DIR, 'schema', 'MicrosoftTe
 export const PACKAGE_FILE = join(PROJECT_ROOT, 'build', 'appPackage.zip');
 /** The bot id committed in manifest.json; a package must never be built with it except for a --dev trial. */
 export const PLACEHOLDER_BOT_ID = '00000000-0000-0000-0000-000000000000';
-const ENV_FILE = join(PROJECT_ROOT, '.env');
 
 const GUID = /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
 
@@ -89,7 +89,7 @@ export async function buildTeamsPackage({ botId, outFile = PACKAGE_FILE, appPack
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  if (existsSync(ENV_FILE)) process.loadEnvFile(ENV_FILE);
+  projectEnvironment();
   const dev = process.argv.includes('--dev');
   try {
     const botId = botIdFrom(process.env, dev);

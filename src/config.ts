@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { TrustProxySetting, type TrustProxy } from './http/client-address.js';
@@ -89,7 +90,7 @@ const optional = (value: unknown): unknown => (typeof value === 'string' && valu
 const appType = (value: unknown): unknown =>
   typeof value === 'string' ? (APP_TYPES.find((t) => t.toLowerCase() === value.trim().toLowerCase()) ?? value) : value;
 
-const Env = z
+const EnvVariables = z
   .object({
     MicrosoftAppId: z.preprocess(optional, z.string().trim().default('')),
     MicrosoftAppPassword: z.preprocess(optional, z.string().default('')),
@@ -175,7 +176,24 @@ const Env = z
       optional,
       z.coerce.number({ error: 'must be a number of seconds' }).min(0, 'must be 0 or more').default(DEFAULT_SHUTDOWN_DRAIN_SECONDS),
     ),
-  })
+  });
+
+/** The project's settings file; .env.example is its template. */
+const ENV_FILE = join(PROJECT_ROOT, '.env');
+
+/**
+ * The environment every command reads: the process's, with the project's .env loaded under it when there is one
+ * (a variable set in the shell wins over the file). Tests pass their own environment to loadConfig instead.
+ */
+export function projectEnvironment(): NodeJS.ProcessEnv {
+  if (existsSync(ENV_FILE)) process.loadEnvFile(ENV_FILE);
+  return process.env;
+}
+
+/** Every environment variable the bot reads; .env.example documents exactly these. */
+export const ENVIRONMENT_VARIABLES: readonly string[] = Object.keys(EnvVariables.shape);
+
+const Env = EnvVariables
   .superRefine((env, ctx) => {
     if (env.STORAGE === 'blob' && !env.AZURE_STORAGE_CONNECTION_STRING) {
       ctx.addIssue({ code: 'custom', path: ['AZURE_STORAGE_CONNECTION_STRING'], message: 'is required when STORAGE is blob (the storage account\'s connection string, from Access keys in the Azure portal)' });

@@ -1,4 +1,4 @@
-import type { CloudAdapter, ConversationState, Storage } from 'botbuilder';
+import type { ConversationState, Storage } from 'botbuilder';
 import { MainDialog } from '../dialogs/main-dialog.js';
 import { createAdapter, turnErrorHandler, type ErrorLog, type TurnAdapter } from './adapter.js';
 import { MslBot } from './bot.js';

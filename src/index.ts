@@ -1,20 +1,13 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, projectEnvironment } from './config.js';
 import { createApp } from './create-app.js';
 import { KnowledgeError } from './knowledge/knowledge-error.js';
 import { loadConfiguredKnowledge } from './knowledge/load-knowledge.js';
 import { createLogger } from './logger.js';
-import { PROJECT_ROOT } from './paths.js';
 import { shutDown } from './http/graceful-shutdown.js';
 import { listeningPort, startServer } from './server.js';
 
-/** Local settings; variables already set in the environment win over the file. */
-const ENV_FILE = join(PROJECT_ROOT, '.env');
-
 async function main(): Promise<void> {
-  if (existsSync(ENV_FILE)) process.loadEnvFile(ENV_FILE);
-  const config = loadConfig();
+  const config = loadConfig(projectEnvironment());
   const logger = createLogger({ level: config.logging.level });
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
   process.on('uncaughtException', (error, origin) => {
