@@ -1,10 +1,12 @@
 import { expect } from 'chai';
-import type { TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
+import { MAX_SUGGESTIONS } from '../../src/answer/reply.js';
 import { loadConfig } from '../../src/config.js';
 import { createApp } from '../../src/create-app.js';
 import { listeningPort, startServer } from '../../src/server.js';
 import { say } from '../../src/answer/words.js';
+import { Arrivals } from '../support/arrivals.js';
 import { FIXTURE_ENV, fixtureKnowledge, fixturePack } from '../support/knowledge.js';
 import { PlaygroundClient, wordsOf, type PlaygroundMessage } from '../support/playground-client.js';
 
@@ -19,6 +21,27 @@ const figure = (id: string): string => pack.salary!.states!.records.find((r) => 
 /** A salary answer: one Adaptive Card holding the figure. */
 const salaryAnswer = (amount: string) => (replies: readonly PlaygroundMessage[]) =>
   replies.some((m) => m.attachments.some((a) => a.contentType === ADAPTIVE_CARD && JSON.stringify(a.content).includes(amount)));
+const unit = (title: string) => [...pack.units.values()].find((u) => u.title === title)!;
+/** Words only a unit's answer shows (its question repeats the heading): the start of its first paragraph or item. */
+const wordsOnlyIn = (u: ReturnType<typeof unit>): string => u.excerpt.map((p) => (p.kind === 'paragraph' ? p.text : p.items[0]!).slice(0, 40))[0]!;
+/** Guide answers that come with follow-up buttons, in each of the two forms Teams gets. */
+const ANSWERS_WITH_BUTTONS = [
+  { form: 'paragraphs, as Markdown text', unit: unit('Field monitoring'), cards: [] },
+  { form: 'a list, as an Adaptive Card', unit: unit('Top job sites'), cards: [ADAPTIVE_CARD] },
+];
+
+/** One activity the adapter really sent (past the replies a turn holds until its state is saved), and the id the Playground's connector gave it. */
+interface SentActivity {
+  readonly activity: Partial<Activity>;
+  readonly id?: string;
+}
+/** One turn the bot ran: the activity it was given, and what the adapter sent for it. */
+interface BotTurn {
+  readonly incoming: Activity;
+  readonly sent: readonly SentActivity[];
+}
+/** Where a turn keeps what the adapter sent for it. */
+const SENT = Symbol('sent');
 
 describe('the bot in Microsoft 365 Agents Playground, as Teams', function () {
   this.timeout(TURN_TIMEOUT_MS);
@@ -26,15 +49,54 @@ describe('the bot in Microsoft 365 Agents Playground, as Teams', function () {
   let playground: PlaygroundClient;
   /** The channel of every activity the bot was given. */
   const channels = new Set<string>();
+  /** Every turn the bot ran, in the order they ended, and how many it began. */
+  const turns = new Arrivals<BotTurn>();
+  let begun = 0;
 
   before(async function () {
     this.timeout(START_TIMEOUT_MS);
     const app = createApp(loadConfig(FIXTURE_ENV), fixtureKnowledge());
     const run = app.bot.run.bind(app.bot);
-    const bot = { run: (context: TurnContext) => (channels.add(context.activity.channelId), run(context)) };
+    const bot = {
+      run: async (context: TurnContext) => {
+        channels.add(context.activity.channelId);
+        begun += 1;
+        const sent: SentActivity[] = [];
+        context.turnState.set(SENT, sent);
+        try {
+          await run(context);
+        } finally {
+          turns.push({ incoming: context.activity, sent });
+        }
+      },
+    };
+    // The adapter is where activities leave for the connector: what it is given is what the Playground gets.
+    const send = app.adapter.sendActivities.bind(app.adapter);
+    app.adapter.sendActivities = async (context, activities) => {
+      const responses = await send(context, activities);
+      const sent = context.turnState.get(SENT) as SentActivity[] | undefined;
+      sent?.push(...activities.map((activity, i) => ({ activity, ...(responses[i]?.id ? { id: responses[i]!.id } : {}) })));
+      return responses;
+    };
     server = await startServer({ ...app, bot }, 0, '127.0.0.1');
     playground = await PlaygroundClient.start({ botEndpoint: `http://127.0.0.1:${listeningPort(server)}/api/messages`, channelId: 'msteams' });
   });
+
+  /**
+   * How many turns have ended, once every turn begun has: a test goes on as soon as an answer shows, so the turn
+   * that sent it may still be ending when the next test starts.
+   */
+  async function settled(): Promise<number> {
+    return (await turns.waitFor(0, (t) => t.length === begun, TURN_TIMEOUT_MS, 'the end of turns begun')).length;
+  }
+
+  /** The user says `text` in the Playground; returns the turn that answered it once it has ended. */
+  async function turnFor(text: string): Promise<BotTurn> {
+    const from = await settled();
+    await playground.say(text);
+    const answers = (t: BotTurn) => t.incoming.type === 'message' && t.incoming.text === text;
+    return (await turns.waitFor(from, (t) => t.some(answers), TURN_TIMEOUT_MS, `turn for "${text}"`)).find(answers)!;
+  }
 
   after(async () => {
     await playground?.close();
@@ -86,4 +148,24 @@ describe('the bot in Microsoft 365 Agents Playground, as Teams', function () {
     expect(reply?.attachments.map((a) => a.contentType)).to.deep.equal([ADAPTIVE_CARD]);
     expect(wordsOf([reply!])).to.include('TrialCareers Hub');
   });
+
+  for (const { form, unit: answered, cards } of ANSWERS_WITH_BUTTONS) {
+    it(`sends an answer of ${form}, in one message activity that carries its suggested actions`, async () => {
+      const shownFrom = playground.botMessages.length;
+      const turn = await turnFor(answered.ask);
+      expect(turn.sent.map((s) => s.activity.type), 'activities the turn sent').to.deep.equal(['message']);
+      const [{ activity, id }] = turn.sent as [SentActivity];
+      expect(activity.suggestedActions?.actions.length, 'suggested actions on the answer').to.be.within(1, MAX_SUGGESTIONS);
+      // Teams shows an activity's text and its cards as two messages (the Playground does the same, and gives no id).
+      expect(Boolean(activity.text) && (activity.attachments ?? []).length > 0, 'text beside a card').to.equal(false);
+      expect(id, 'the id the Playground gave the answer').to.be.a('string');
+
+      const shown = await playground.waitFor(shownFrom, (r) => r.some((m) => m.messageId === id), `the answer to "${answered.ask}"`);
+      expect(shown.map((m) => m.messageId), 'messages the Playground shows for the answer').to.deep.equal([id]);
+      const [message] = shown as [PlaygroundMessage];
+      expect(message.attachments.map((a) => a.contentType), 'cards in the message').to.deep.equal(cards);
+      expect(wordsOf([message]), 'the answer in the message').to.include(wordsOnlyIn(answered));
+      expect(message.suggestedActions?.actions.map((a) => a.title), 'buttons on the message').to.deep.equal(activity.suggestedActions!.actions.map((a) => a.title));
+    });
+  }
 });
