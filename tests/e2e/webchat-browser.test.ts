@@ -11,6 +11,8 @@ import { launchChromium } from '../../scripts/launch-chromium.js';
 import { cutOffLabels, DESKTOP, isLocal, PHONE, seriousAccessibilityProblems, SHOW_TIMEOUT_MS } from '../support/browser-page.js';
 import { say } from '../../src/answer/words.js';
 import { FIXTURE_ENV, fixtureKnowledge, fixturePack } from '../support/knowledge.js';
+import { CollectedLog } from '../support/collected-log.js';
+import { WEB_CHAT_FEEDBACK_EVENT } from '../../src/feedback/vote.js';
 
 const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
 const MARKUP = '<b>bold</b><img src=x onerror=alert(1)>';
@@ -20,6 +22,18 @@ const pack = fixturePack();
 const figure = (id: string): string => pack.salary!.states!.records.find((r) => r.entityId === id)!.display;
 /** Questions whose answers offer the longest follow-up labels the fixture guide has: its parts, and its industries. */
 const QUESTIONS_WITH_LONG_LABELS = ['Clinical research associate career tips', 'what do CRAs earn in hospitals?'];
+/** One message in the transcript: its bubble and the status line under it, where Web Chat draws the thumbs. */
+const TRANSCRIPT_ACTIVITY = 'article.webchat__basic-transcript__activity';
+/** A guide answer of one unit, and words only its answer shows (the question repeats the heading). */
+const HOURS = [...pack.units.values()].find((u) => u.title === 'Typical work hours')!;
+const HOURS_WORDS = HOURS.excerpt.flatMap((p) => (p.kind === 'paragraph' ? [p.text.slice(0, 40)] : []))[0]!;
+/**
+ * Longest wait for a line in the log: a turn is logged before its answer shows, and Web Chat posts a vote 500 ms
+ * after the click (in case the person changes their mind); the limit is for a busy machine.
+ */
+const LOGGED_MS = 10_000;
+/** What these tests read of a turn's log line. */
+type LoggedTurn = { conversationId: string; units: string[]; outcome: string };
 
 describe('Web Chat in a real browser', function () {
   this.timeout(120_000);
@@ -27,12 +41,13 @@ describe('Web Chat in a real browser', function () {
   let browser: Browser;
   let server: Server;
   let base: string;
+  const log = new CollectedLog();
   const welcome = say(pack, 'welcome').slice(0, 40);
 
   before(async () => {
     // A missing Chromium fails here with instructions; CI installs it.
     browser = await launchChromium();
-    server = await startServer(createApp(loadConfig(FIXTURE_ENV), fixtureKnowledge()), 0, '127.0.0.1');
+    server = await startServer(createApp(loadConfig(FIXTURE_ENV), fixtureKnowledge(), log.logger), 0, '127.0.0.1');
     base = `http://127.0.0.1:${listeningPort(server)}`;
     mkdirSync(ARTIFACTS, { recursive: true });
   });
@@ -103,6 +118,41 @@ describe('Web Chat in a real browser', function () {
 
       await page.screenshot({ path: join(ARTIFACTS, 'webchat.png') });
       expect(problems).to.deep.equal({ foreignRequests: [], dialogs: [], policyViolations: [], pageErrors: [] });
+    } finally {
+      await close();
+    }
+  });
+
+  it('puts thumbs up and down under a guide answer only, and logs a click on one as a vote naming that answer\'s units', async () => {
+    const { page, problems, close } = await openPage(DESKTOP);
+    try {
+      const likes = page.getByRole('button', { name: 'Like', exact: true });
+      expect(await likes.count(), 'thumbs under the welcome').to.equal(0);
+
+      const turnsBefore = log.withMessage('turn').length;
+      await ask(page, HOURS.ask);
+      const answer = page.locator(TRANSCRIPT_ACTIVITY, { hasText: HOURS_WORDS });
+      await answer.getByRole('button', { name: 'Dislike', exact: true }).waitFor({ timeout: SHOW_TIMEOUT_MS });
+      expect(await answer.getByRole('button', { name: 'Like', exact: true }).count(), 'thumbs up under the answer').to.equal(1);
+      const [turn] = (await log.waitFor('turn', turnsBefore, (r) => r.length > 0, LOGGED_MS)).map((r) => r.turn as LoggedTurn);
+      expect(turn?.units, 'the units the answer came from, as its turn logged them').to.deep.equal([HOURS.id]);
+
+      const votesBefore = log.withMessage('feedback').length;
+      const posted = page.waitForRequest((r) => r.method() === 'POST' && (r.postData() ?? '').includes(WEB_CHAT_FEEDBACK_EVENT), { timeout: LOGGED_MS });
+      await answer.getByRole('button', { name: 'Dislike', exact: true }).click();
+      await answer.locator('[aria-pressed="true"]').waitFor({ timeout: SHOW_TIMEOUT_MS });
+      await posted;
+      const [vote] = await log.waitFor('feedback', votesBefore, (r) => r.length > 0, LOGGED_MS);
+      expect(vote?.feedback).to.deep.equal({ conversationId: turn!.conversationId, channelId: 'webchat', units: [HOURS.id], vote: 'down' });
+
+      // Small talk is not from the guide: no thumbs under it, so the answer's stay the only ones.
+      const talkFrom = log.withMessage('turn').length;
+      await ask(page, 'help');
+      const [talk] = (await log.waitFor('turn', talkFrom, (r) => r.length > 0, LOGGED_MS)).map((r) => r.turn as LoggedTurn);
+      expect(talk?.outcome).to.equal('talk');
+      expect(await likes.count(), 'thumbs up on the page').to.equal(1);
+      expect(log.withMessage('feedback').length - votesBefore, 'votes logged for one click').to.equal(1);
+      expect(problems.pageErrors).to.deep.equal([]);
     } finally {
       await close();
     }

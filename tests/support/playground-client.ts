@@ -15,6 +15,12 @@
  * - POST /_debug/conversation/{id}/installation, body {}: what the page calls when it opens a chat. On msteams the bot
  *        gets an installationUpdate (action "add"), then a conversationUpdate whose membersAdded are the user and the
  *        bot: that is the welcome turn.
+ * - POST /_conversation/v1/invoke, body {name: "message/submitAction", from: {id}, conversation: {id}, value:
+ *        {actionName: "feedback", actionValue: {reaction, feedback}}}: what the page posts when the user votes on a
+ *        message whose stream event carried feedbackLoopEnabled. The Playground sends the bot an invoke of that name
+ *        and value, and answers 200 with {} when the bot's invoke response is a success, 502 when it is not. Unlike
+ *        Teams, it leaves the message's id (replyToId) out of the invoke, and the page sends the comment as typed
+ *        rather than as Teams' JSON text {"feedbackText": "…"}.
  *
  * The server has no host option and listens on every interface; a preload makes its listen() calls without a host
  * use the loopback address, so nothing the tests start is reachable from outside this machine.
@@ -68,6 +74,8 @@ export const PlaygroundMessage = z.looseObject({
   textFormat: z.string().optional(),
   attachments: z.array(CardAttachment).default([]),
   suggestedActions: z.object({ actions: z.array(SuggestedAction) }).optional(),
+  /** The message asks for Teams' thumbs up and down (the bot set channelData.feedbackLoopEnabled). */
+  feedbackLoopEnabled: z.boolean().optional(),
 });
 export type PlaygroundMessage = z.infer<typeof PlaygroundMessage>;
 
@@ -141,6 +149,23 @@ export class PlaygroundClient {
   /** The user types `text` in the personal chat. */
   async say(text: string): Promise<void> {
     await this.post(`/_conversation/v1/conversations/${encodeURIComponent(this.chatId)}/messages`, { from: { id: this.userId }, text, textFormat: 'plain' });
+  }
+
+  /**
+   * The user presses a thumb on one of the bot's messages and submits the comment box, as the page does; returns
+   * the status the Playground answers with (see the header for what it passes on to the bot).
+   */
+  async vote(reaction: 'like' | 'dislike', comment: string): Promise<number> {
+    const response = await fetch(`${this.baseUrl}/_conversation/v1/invoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'message/submitAction', from: { id: this.userId }, conversation: { id: this.chatId },
+        value: { actionName: 'feedback', actionValue: { reaction, feedback: comment } },
+      }),
+    });
+    await response.arrayBuffer();
+    return response.status;
   }
 
   /**
