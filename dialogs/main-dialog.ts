@@ -3,6 +3,7 @@ import { ComponentDialog, type DialogContext, type DialogTurnResult } from './di
 import type { Brain } from '../src/career-advisor.js';
 import { renderReply } from '../src/channels/render.js';
 import type { AnswerIndex } from '../src/feedback/answer-index.js';
+import { voteIdOf } from '../src/feedback/vote.js';
 import { readMemory } from '../src/policy/memory.js';
 import type { TurnLog } from '../src/turn-log.js';
 
@@ -51,8 +52,12 @@ export class MainDialog extends ComponentDialog {
     const decision = this.brain.decide(read, memory);
     const reply = this.brain.compose(read, decision);
     const activity = renderReply(reply, context.activity.channelId);
-    // Only Teams' votes name the message rather than the answer, so only Teams' answers are indexed.
-    if (this.answers && reply.feedback && context.activity.channelId === Channels.Msteams) this.answers.watch(context, activity, reply.unitIds);
+    // Votes are logged with what the answer gave, as remembered here: Teams' name the message, Web Chat's the answer.
+    if (this.answers && reply.feedback && reply.unitIds.length > 0) {
+      const answer = { units: reply.unitIds, outcome: reply.outcome };
+      if (context.activity.channelId === Channels.Msteams) this.answers.watch(context, activity, answer);
+      else this.answers.offer({ channelId: context.activity.channelId ?? '', conversationId: context.activity.conversation?.id ?? '' }, voteIdOf(reply.unitIds), answer);
+    }
     await context.sendActivity(activity);
     this.turnLog?.turn({
       conversationId: context.activity.conversation?.id ?? '',

@@ -3,9 +3,9 @@ import { runDialog, type Dialog, type DialogState } from '../dialogs/dialogs-sdk
 import { z } from 'zod';
 import type { Reply } from './answer/reply.js';
 import { renderReply } from './channels/render.js';
-import type { AnswerIndex } from './feedback/answer-index.js';
+import type { AnswerIndex, ConversationKey, VoteCheck } from './feedback/answer-index.js';
 import type { FeedbackLog } from './feedback/feedback-log.js';
-import { readVote, TEAMS_FEEDBACK_INVOKE } from './feedback/vote.js';
+import { readVote, TEAMS_FEEDBACK_INVOKE, type Vote } from './feedback/vote.js';
 import { holdReplies } from './held-replies.js';
 import { INVOKE_VALUES, isMention, MentionEntity } from './incoming-activity.js';
 import { StateConflictError } from './storage/state-errors.js';
@@ -60,7 +60,10 @@ export class MslBot extends ActivityHandler {
     // Web Chat's thumbs up or down: an event naming the answer.
     this.onEvent(async (context, next) => {
       const vote = readVote(context.activity);
-      if (vote) feedbackLog?.vote(context.activity.conversation?.id ?? '', context.activity.channelId ?? '', vote, vote.units ?? []);
+      if (vote) {
+        const where = { channelId: context.activity.channelId ?? '', conversationId: context.activity.conversation?.id ?? '' };
+        this.logVote(where, vote, answers?.checkWebVote(where, vote.voteId, vote.vote));
+      }
       await next();
     });
     this.feedbackLog = feedbackLog;
@@ -78,9 +81,15 @@ export class MslBot extends ActivityHandler {
   private async onVote(context: TurnContext): Promise<InvokeResponse> {
     const vote = readVote(context.activity);
     if (!vote) return { status: StatusCodes.BAD_REQUEST };
-    const units = this.answers?.unitsOf(vote.replyToId) ?? [];
-    this.feedbackLog?.vote(context.activity.conversation?.id ?? '', context.activity.channelId ?? '', vote, units);
+    const where = { channelId: context.activity.channelId ?? '', conversationId: context.activity.conversation?.id ?? '' };
+    this.logVote(where, vote, this.answers?.checkMessageVote(vote.replyToId, vote.vote));
     return { status: StatusCodes.OK };
+  }
+
+  /** Logs a vote with what the answer really gave; the same vote again on the same answer is not logged twice. */
+  private logVote(where: ConversationKey, vote: Vote, check: VoteCheck | undefined): void {
+    if (check?.repeat) return;
+    this.feedbackLog?.vote(where.conversationId, where.channelId, vote, check?.answer, check?.changed ?? false);
   }
 
   /**

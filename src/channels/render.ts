@@ -1,6 +1,6 @@
 import { ActionTypes, CardFactory, Channels, MessageFactory, TextFormatTypes, type Activity, type CardAction } from 'botbuilder';
 import { MAX_SUGGESTIONS, type Reply, type Suggestion } from '../answer/reply.js';
-import { VOTE_ID_PREFIX } from '../feedback/vote.js';
+import { voteIdOf } from '../feedback/vote.js';
 import { toAdaptiveCard } from './adaptive-card.js';
 import { toMarkdown } from './markdown.js';
 import { toPlainText } from './plain-text.js';
@@ -39,7 +39,7 @@ function askForVotes(activity: Partial<Activity>, reply: Reply, channelId: strin
     return;
   }
   if (channelId !== Channels.Webchat && channelId !== Channels.Emulator && channelId !== Channels.Directline) return;
-  const id = `${VOTE_ID_PREFIX}${reply.unitIds.join('+')}`;
+  const id = voteIdOf(reply.unitIds);
   activity.entities = [...(activity.entities ?? []), {
     type: 'https://schema.org/Message',
     '@context': 'https://schema.org',

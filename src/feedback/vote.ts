@@ -4,8 +4,8 @@ import { z } from 'zod';
 /** A thumbs up or down on one of the bot's answers. */
 export interface Vote {
   readonly vote: 'up' | 'down';
-  /** The units the answer gave, when the vote says (Web Chat) or the answer index knows (Teams). */
-  readonly units?: readonly string[];
+  /** The id on the thumbs pressed, naming the answer (Web Chat); the answer index says what that answer gave. */
+  readonly voteId?: string;
   /** The answer's activity id, when the channel names it (Teams). */
   readonly replyToId?: string;
   /** What the person typed with the vote (Teams asks for a comment). */
@@ -23,7 +23,6 @@ const MAX_VOTE_UNITS = 8;
 // Teams lets people add a comment; longer text than this is cut before it is logged.
 const MAX_COMMENT_CHARS = 500;
 
-const Units = z.string().max(200).transform((s) => s.split('+').filter((u) => /^[a-z][a-z0-9_]*$/.test(u)).slice(0, MAX_VOTE_UNITS));
 
 /** Web Chat posts the action the person pressed: LikeAction or DislikeAction, with the id the bot gave it. */
 const WebChatVote = z.object({
@@ -37,7 +36,8 @@ const TeamsVote = z.object({
   replyToId: z.string().max(300).optional(),
   value: z.object({
     actionName: z.literal('feedback'),
-    actionValue: z.object({ reaction: z.enum(['like', 'dislike']), feedback: z.string().max(10_000).optional() }),
+    // Teams' own form sends the comment as JSON text; the Agents SDK also allows an object, and a test client plain text.
+    actionValue: z.object({ reaction: z.enum(['like', 'dislike']), feedback: z.union([z.string().max(10_000), z.object({ feedbackText: z.string().max(10_000) }).loose()]).optional() }),
   }),
 });
 
@@ -47,8 +47,7 @@ export function readVote(activity: Partial<Activity>): Vote | undefined {
   if (web.success) {
     const action = web.data.entities[0]!;
     const id = action['@id'];
-    const units = id?.startsWith(VOTE_ID_PREFIX) ? Units.safeParse(id.slice(VOTE_ID_PREFIX.length)) : undefined;
-    return { vote: action['@type'] === 'LikeAction' ? 'up' : 'down', ...(units?.success ? { units: units.data } : {}) };
+    return { vote: action['@type'] === 'LikeAction' ? 'up' : 'down', ...(id?.startsWith(VOTE_ID_PREFIX) ? { voteId: id } : {}) };
   }
   const teams = TeamsVote.safeParse(activity);
   if (teams.success) {
@@ -59,13 +58,23 @@ export function readVote(activity: Partial<Activity>): Vote | undefined {
   return undefined;
 }
 
-/** Teams sends the comment as JSON text: `{"feedbackText": "…"}`. */
-function commentOf(feedback: string | undefined): string | undefined {
-  if (!feedback) return undefined;
+/** The comment: Teams sends JSON text (`{"feedbackText": "…"}`); an object with feedbackText, or plain text, is read too. */
+function commentOf(feedback: string | { feedbackText: string } | undefined): string | undefined {
+  if (feedback === undefined) return undefined;
+  const text = typeof feedback === 'string' ? feedbackTextIn(feedback) : feedback.feedbackText;
+  return text.trim() ? text.trim().slice(0, MAX_COMMENT_CHARS) : undefined;
+}
+
+function feedbackTextIn(raw: string): string {
   try {
-    const parsed = z.object({ feedbackText: z.string() }).safeParse(JSON.parse(feedback));
-    return parsed.success && parsed.data.feedbackText.trim() ? parsed.data.feedbackText.trim().slice(0, MAX_COMMENT_CHARS) : undefined;
+    const parsed = z.object({ feedbackText: z.string() }).safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data.feedbackText : raw;
   } catch {
-    return undefined;
+    return raw;
   }
+}
+
+/** The id a reply's thumbs carry in Web Chat: it names the answer's units, so a vote says which answer it is about. */
+export function voteIdOf(unitIds: readonly string[]): string {
+  return `${VOTE_ID_PREFIX}${unitIds.slice(0, MAX_VOTE_UNITS).join('+')}`;
 }

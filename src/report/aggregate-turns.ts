@@ -129,6 +129,9 @@ interface GroupTally {
  * Counts a bot's log line by line, so a log of any length is read in one pass with bounded memory: counts, a few
  * examples per group, and no copy of the turns. Feed it lines with `add`, then take the `summary`.
  */
+/** Outcomes whose reply is not the guide's answer to the question: votes on them are not put against a section. */
+const NOT_AN_ANSWER: ReadonlySet<string> = new Set(['gap', 'nodata']);
+
 export class ReportTally {
   private read = 0;
   private turnLines = 0;
@@ -280,14 +283,19 @@ export class ReportTally {
 
   private addFeedback(time: number, feedback: FeedbackRecord): void {
     this.seen(time);
-    if (feedback.vote === 'up') this.up += 1;
-    else this.down += 1;
+    const other = feedback.vote === 'up' ? 'down' : 'up';
+    this[feedback.vote] += 1;
+    // A changed vote replaces the person's earlier one on the same answer.
+    if (feedback.changed) this[other] = Math.max(0, this[other] - 1);
     const career = feedback.career ?? this.conversations.get(`${feedback.channelId}\u0000${feedback.conversationId}`) ?? '';
-    const units = feedback.units.length ? [...new Set(feedback.units)] : [''];
+    // A vote on "the guide doesn't cover that" is about the gap, not the section shown under it as the nearest thing.
+    const aboutUnits = feedback.units.length > 0 && !(feedback.outcome && NOT_AN_ANSWER.has(feedback.outcome));
+    const units = aboutUnits ? [...new Set(feedback.units)] : [''];
     for (const unit of units) {
       const key = `${career}\u0000${unit}`;
       const row = this.votes.get(key) ?? { career, unit, up: 0, down: 0, comments: [] };
       row[feedback.vote] += 1;
+      if (feedback.changed) row[other] = Math.max(0, row[other] - 1);
       const comment = feedback.comment === undefined ? '' : cleanText(feedback.comment);
       if (feedback.vote === 'down' && comment && row.comments.length < MAX_COMMENTS && !row.comments.includes(comment)) row.comments.push(comment);
       this.votes.set(key, row);

@@ -35,7 +35,9 @@ export const FeedbackRecord = z.object({
   channelId: z.string(),
   career: z.string().optional(),
   units: ids,
+  outcome: z.string().optional(),
   vote: z.enum(['up', 'down']),
+  changed: z.literal(true).optional(),
   comment: z.string().optional(),
 });
 export type FeedbackRecord = z.infer<typeof FeedbackRecord>;

@@ -222,7 +222,7 @@ ${l.skipped.length === 0
 }
 
 function unitName(r: UnitRef): Html {
-  if (!r.unit) return html`<span class="muted">(no answer named)</span>`;
+  if (!r.unit) return html`<span class="muted">(no guide answer: a "doesn't cover" reply, or an answer not known)</span>`;
   return r.title ? html`${r.title}<span class="id">${r.unit}</span>` : html`<code>${r.unit}</code>`;
 }
 

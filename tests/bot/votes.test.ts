@@ -13,8 +13,10 @@ const HOURS = [...fixturePack().units.values()].find((u) => u.title === 'Typical
 
 /** The real bot over the fixture pack, logging votes into a list. */
 function botOnChannel(channelId: string) {
-  const votes: Array<{ conversationId: string; channelId: string; vote: Vote; units: readonly string[] }> = [];
-  const feedbackLog: FeedbackLog = { vote: (conversationId, channel, vote, units) => votes.push({ conversationId, channelId: channel, vote, units }) };
+  const votes: Array<{ conversationId: string; channelId: string; vote: Vote; units: readonly string[]; outcome?: string; changed: boolean }> = [];
+  const feedbackLog: FeedbackLog = {
+    vote: (conversationId, channel, vote, answer, changed) => votes.push({ conversationId, channelId: channel, vote, units: answer?.units ?? [], ...(answer ? { outcome: answer.outcome } : {}), changed }),
+  };
   const answers = new AnswerIndex();
   const conversationState = new ConversationState(new MemoryStorage());
   const dialog = new MainDialog(fixtureAdvisor(), conversationState.createProperty<unknown>('ConversationMemory'), undefined, answers);
@@ -45,7 +47,7 @@ describe('votes on answers', () => {
       expect(answer?.channelData).to.deep.include({ feedbackLoopEnabled: true });
       const sent = await send(teamsVote(answer!.id, 'dislike', JSON.stringify({ feedbackText: 'Out of date' })));
       expect(statusOf(sent)).to.equal(200);
-      expect(votes).to.deep.equal([{ conversationId: 'conversation-id', channelId: 'msteams', units: [HOURS.id], vote: { vote: 'down', replyToId: answer!.id, comment: 'Out of date' } }]);
+      expect(votes).to.deep.equal([{ conversationId: 'conversation-id', channelId: 'msteams', units: [HOURS.id], outcome: 'answer', changed: false, vote: { vote: 'down', replyToId: answer!.id, comment: 'Out of date' } }]);
     });
 
     it('logs a vote on a message it does not know without units', async () => {
@@ -63,14 +65,35 @@ describe('votes on answers', () => {
   });
 
   describe('in Web Chat, through its thumbs', () => {
-    it('logs the vote with the units its id names', async () => {
-      const { send, votes } = botOnChannel('webchat');
+    /** The answer to the hours question, and its thumbs' id. */
+    const answerWithThumbs = async (send: (a: Partial<Activity> | string) => Promise<Partial<Activity>[]>) => {
       const [answer] = await send(HOURS.ask);
       const like = (answer!.entities ?? []).flatMap((e) => (e as { potentialAction?: Array<{ '@type': string; '@id': string }> }).potentialAction ?? []).find((a) => a['@type'] === 'LikeAction')!;
-      expect(like['@id']).to.equal(`${VOTE_ID_PREFIX}${HOURS.id}`);
-      const sent = await send({ type: 'event', name: WEB_CHAT_FEEDBACK_EVENT, entities: [{ '@type': 'LikeAction', '@id': like['@id'] } as never] });
+      return like['@id'];
+    };
+    const webVote = (type: 'LikeAction' | 'DislikeAction', id: string): Partial<Activity> => ({ type: 'event', name: WEB_CHAT_FEEDBACK_EVENT, entities: [{ '@type': type, '@id': id } as never] });
+
+    it('logs the vote with the units and outcome of the answer its id names', async () => {
+      const { send, votes } = botOnChannel('webchat');
+      const id = await answerWithThumbs(send);
+      expect(id).to.equal(`${VOTE_ID_PREFIX}${HOURS.id}`);
+      const sent = await send(webVote('LikeAction', id));
       expect(sent.filter((a) => a.type === 'message'), 'no reply to a vote').to.deep.equal([]);
-      expect(votes).to.deep.equal([{ conversationId: 'conversation-id', channelId: 'webchat', units: [HOURS.id], vote: { vote: 'up', units: [HOURS.id] } }]);
+      expect(votes).to.deep.equal([{ conversationId: 'conversation-id', channelId: 'webchat', units: [HOURS.id], outcome: 'answer', changed: false, vote: { vote: 'up', voteId: id } }]);
+    });
+
+    it('logs a vote naming units this conversation was never given without them', async () => {
+      const { send, votes } = botOnChannel('webchat');
+      await answerWithThumbs(send);
+      await send(webVote('DislikeAction', `${VOTE_ID_PREFIX}${[...fixturePack().units.keys()].find((u) => u !== HOURS.id)}`));
+      expect(votes.map((v) => [v.vote.vote, v.units])).to.deep.equal([['down', []]]);
+    });
+
+    it('logs the same vote on the same answer once, and a change of mind as a change', async () => {
+      const { send, votes } = botOnChannel('webchat');
+      const id = await answerWithThumbs(send);
+      for (const type of ['LikeAction', 'LikeAction', 'DislikeAction', 'DislikeAction'] as const) await send(webVote(type, id));
+      expect(votes.map((v) => [v.vote.vote, v.changed])).to.deep.equal([['up', false], ['down', true]]);
     });
 
     it('ignores other events', async () => {

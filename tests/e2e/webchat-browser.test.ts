@@ -143,7 +143,7 @@ describe('Web Chat in a real browser', function () {
       await answer.locator('[aria-pressed="true"]').waitFor({ timeout: SHOW_TIMEOUT_MS });
       await posted;
       const [vote] = await log.waitFor('feedback', votesBefore, (r) => r.length > 0, LOGGED_MS);
-      expect(vote?.feedback).to.deep.equal({ conversationId: turn!.conversationId, channelId: 'webchat', units: [HOURS.id], vote: 'down' });
+      expect(vote?.feedback).to.deep.equal({ conversationId: turn!.conversationId, channelId: 'webchat', units: [HOURS.id], outcome: 'answer', vote: 'down' });
 
       // Small talk is not from the guide: no thumbs under it, so the answer's stay the only ones.
       const talkFrom = log.withMessage('turn').length;

@@ -235,6 +235,6 @@ describe('the bot in Microsoft 365 Agents Playground, as Teams', function () {
     const response = await fetch(botEndpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(invoke) });
     expect(response.status, `the invoke response: ${await response.text()}`).to.equal(200);
     const [vote] = await log.waitFor('feedback', votesFrom, (r) => r.length > 0, TURN_TIMEOUT_MS);
-    expect(vote?.feedback).to.deep.equal({ conversationId: playground.chatId, channelId: 'msteams', units, vote: 'down', comment: 'Out of date' });
+    expect(vote?.feedback).to.deep.equal({ conversationId: playground.chatId, channelId: 'msteams', units, outcome: 'answer', vote: 'down', comment: 'Out of date' });
   });
 });

@@ -151,6 +151,21 @@ describe('counting votes', () => {
     expect(data.votes.rows.map((r) => [r.unit, r.down, r.up, r.comments])).to.deep.equal([['tips', 2, 1, ['too vague']], ['employers', 1, 0, []]]);
   });
 
+  it('counts a changed vote in place of the one it replaces', () => {
+    const data = tally([
+      feedbackLine({ units: ['tips'], vote: 'up', outcome: 'answer' }),
+      feedbackLine({ units: ['tips'], vote: 'down', outcome: 'answer', changed: true }),
+    ]);
+    expect([data.votes.up, data.votes.down]).to.deep.equal([0, 1]);
+    expect(data.votes.rows.map((r) => [r.unit, r.down, r.up])).to.deep.equal([['tips', 1, 0]]);
+  });
+
+  it('does not put a vote on a "the guide doesn’t cover that" reply against the section shown under it', () => {
+    const data = tally([feedbackLine({ units: ['tips'], vote: 'down', outcome: 'gap' }), feedbackLine({ units: ['employers'], vote: 'down', outcome: 'nodata' })]);
+    expect(data.votes.down).to.equal(2);
+    expect(data.votes.rows.map((r) => [r.unit, r.down])).to.deep.equal([['', 2]]);
+  });
+
   it('takes a vote’s career from its conversation’s turns', () => {
     const data = tally([
       turnLine({ conversationId: 'c1', career: 'cra' }),
