@@ -33,7 +33,7 @@ const MAX_ALIAS_WORDS = 4;
 export class EntityExtractor {
   private readonly exact = new Map<string, Pattern>();
   private readonly fuzzyByWords = new Map<number, Array<[string, Pattern]>>();
-  private readonly abbreviations = new Map<string, { pattern: Pattern; match: 'any' | 'upper' }>();
+  private readonly abbreviations = new Map<string, { pattern: Pattern; match: 'any' | 'upper'; typed: RegExp }>();
   private readonly jobTitles: ReadonlySet<string>;
   /** Every alias's first word: a phrase can only be an exact alias when it starts with one. */
   private readonly firstWords = new Set<string>();
@@ -61,7 +61,8 @@ export class EntityExtractor {
     for (const s of entities.states) {
       const pattern: Pattern = { type: 'state', id: s.id, name: s.name, fuzzy: true, inGuide: true };
       [s.name, ...s.aliases].forEach((a) => add(a, pattern));
-      if (s.abbrMatch !== 'never') this.abbreviations.set(s.abbr.toLowerCase(), { pattern, match: s.abbrMatch });
+      // "IN" for Indiana counts only in capitals, which the message as typed (not the lower-case tokens) shows.
+      if (s.abbrMatch !== 'never') this.abbreviations.set(s.abbr.toLowerCase(), { pattern, match: s.abbrMatch, typed: new RegExp(`\\b${s.abbr.toUpperCase()}\\b`) });
     }
     for (const i of entities.industries) {
       const pattern: Pattern = { type: 'industry', id: i.id, name: i.name, fuzzy: false, inGuide: i.listed };
@@ -120,7 +121,7 @@ export class EntityExtractor {
       if (p) return { type: p.type, id: p.id, name: p.name, start: i, end: i + n, inGuide: p.inGuide, surface: key };
     }
     const abbr = this.abbreviations.get(tokens[i] ?? '');
-    if (abbr && (abbr.match === 'any' || (!shouting && new RegExp(`\\b${tokens[i]!.toUpperCase()}\\b`).test(raw)))) {
+    if (abbr && (abbr.match === 'any' || (!shouting && abbr.typed.test(raw)))) {
       return { type: abbr.pattern.type, id: abbr.pattern.id, name: abbr.pattern.name, start: i, end: i + 1, inGuide: true, surface: tokens[i]! };
     }
     return undefined;

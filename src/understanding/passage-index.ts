@@ -34,12 +34,17 @@ export class PassageIndex {
   private readonly idf = new Map<string, number>();
   private readonly ids: string[];
   private readonly acc: Float64Array;
+  /** Scratch: which passages this query touched, in the order first touched. */
+  private readonly touched: Int32Array;
+  private readonly isTouched: Uint8Array;
   /** The weight a word no passage has counts for against a match: as much as the rarest word there is. */
   private readonly unknownIdf: number;
 
   constructor(passages: readonly Passage[]) {
     this.ids = passages.map((p) => p.id);
     this.acc = new Float64Array(passages.length);
+    this.touched = new Int32Array(passages.length);
+    this.isTouched = new Uint8Array(passages.length);
     const lengths = passages.map((p) => p.fields.reduce((n, f) => n + f.weight * f.stems.length, 0));
     const average = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
     const df = new Map<string, number>();
@@ -66,22 +71,27 @@ export class PassageIndex {
 
   /** Each passage's share of a perfect match, best first; words no passage has still count against the match. */
   search(query: readonly QueryTerm[]): IntentScore[] {
-    const { acc } = this;
-    acc.fill(0);
+    const { acc, touched, isTouched } = this;
     let ceiling = 0;
-    const touched = new Set<number>();
+    let count = 0;
     for (const { stem, weight } of query) {
       const idf = this.idf.get(stem);
       ceiling += weight * (idf ?? this.unknownIdf);
       if (idf === undefined) continue;
       for (const [doc, share] of this.postings.get(stem)!) {
         acc[doc]! += weight * idf * share;
-        touched.add(doc);
+        if (!isTouched[doc]) { isTouched[doc] = 1; touched[count++] = doc; }
       }
     }
-    if (ceiling === 0) return [];
     // One word is thin evidence however well it matches: n words count for n / (n + 1) of a match.
     const evidence = query.length / (query.length + 1);
-    return [...touched].map((doc) => ({ intent: this.ids[doc]!, score: (evidence * acc[doc]!) / ceiling })).sort((a, b) => b.score - a.score);
+    const found: IntentScore[] = [];
+    for (let k = 0; k < count; k++) {
+      const doc = touched[k]!;
+      if (ceiling > 0) found.push({ intent: this.ids[doc]!, score: (evidence * acc[doc]!) / ceiling });
+      acc[doc] = 0;
+      isTouched[doc] = 0;
+    }
+    return found.sort((a, b) => b.score - a.score);
   }
 }

@@ -174,17 +174,29 @@ export class Reader {
       const own = CONVERSATION.has(r.intent) || SALARY.has(r.intent) ? this.weights.passage : 0;
       bump(r.intent, ((this.weights.retrieval * share(r.intent)) + own) * r.score + (r.score >= EXACT_SIMILARITY ? this.weights.exact : 0));
     }
-    const stemsOf = (only: (e: EntityMention) => boolean): ReadonlySet<string> =>
-      (entities.length === 0 ? NOTHING : new Set(entities.filter(only).flatMap((e) => stems.slice(e.start, e.end))));
+    const stemsOf = (only: (e: EntityMention) => boolean): ReadonlySet<string> => {
+      if (entities.length === 0) return NOTHING;
+      const found = new Set<string>();
+      for (const e of entities) if (only(e)) for (let i = e.start; i < e.end; i++) found.add(stems[i]!);
+      return found;
+    };
     const entityStems = stemsOf(() => true);
     const abroadStems = stemsOf((e) => e.type === 'place');
     // The words that name a topic count for passages; a question with none but the career ("what is an MSL")
     // counts every word but glue. Places never do: "California" names no passage.
     const placeStems = stemsOf((e) => e.type !== 'career');
-    const usable = tokens.flatMap((t, i) => (GLUE_WORDS.has(t) || placeStems.has(stems[i]!) ? [] : [i]));
-    const topical = usable.filter((i) => !(NON_TOPIC_WORDS.has(tokens[i]!) || NON_TOPIC_STEMS.has(stems[i]!)) || tokens[i] === this.careerToken);
-    const chosen = topical.some((i) => tokens[i] !== this.careerToken) ? topical : usable;
-    const passages = this.passages.search(this.query(chosen.map((i) => stems[i]!)));
+    const usable: string[] = [];
+    const topical: string[] = [];
+    let topicalBeyondCareer = false;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      const s = stems[i]!;
+      if (GLUE_WORDS.has(t) || placeStems.has(s)) continue;
+      usable.push(s);
+      if (t === this.careerToken) topical.push(s);
+      else if (!(NON_TOPIC_WORDS.has(t) || NON_TOPIC_STEMS.has(s))) { topical.push(s); topicalBeyondCareer = true; }
+    }
+    const passages = this.passages.search(this.query(topicalBeyondCareer ? topical : usable));
     for (const p of passages) bump(p.intent, (this.guideOnly.has(p.intent) ? this.weights.passageAlone : this.weights.passage) * p.score);
     for (const k of keywords) bump(k, this.weights.keyword);
 

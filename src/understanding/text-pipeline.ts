@@ -2,7 +2,7 @@ import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import type { Synonyms } from '../knowledge/knowledge.js';
 import { normalize } from './normalize.js';
 import type { SpellingCorrector } from './spelling.js';
-import { GLUE_WORDS, NON_TOPIC_WORDS } from './stopwords.js';
+import { GLUE_WORDS } from './stopwords.js';
 
 /** A message after normalising, canonical wording and spelling correction. */
 export interface ProcessedText {
@@ -11,10 +11,6 @@ export interface ProcessedText {
   readonly tokens: readonly string[];
   /** Porter stems of the tokens that are not glue words: the classifier's features. */
   readonly stems: readonly string[];
-  /** The words that may name a topic, for telling in-scope from out-of-scope messages. */
-  readonly topicWords: readonly string[];
-  /** Their stems, in the same order. */
-  readonly topicStems: readonly string[];
 }
 
 // Words keep inner apostrophes, ampersands and dots ("r&d", "ph.d") so synonyms can map them;
@@ -45,9 +41,7 @@ export class TextPipeline {
   process(raw: string, correct = true): ProcessedText {
     const normalized = normalize(raw);
     const tokens = this.tokens(normalized, correct);
-    const stems = featureStems(tokens);
-    const topicWords = tokens.filter((t) => !NON_TOPIC_WORDS.has(t));
-    return { normalized, tokens, stems, topicWords, topicStems: topicWords.map(stem) };
+    return { normalized, tokens, stems: featureStems(tokens) };
   }
 
   /**
@@ -56,12 +50,21 @@ export class TextPipeline {
    * ("medcal sceince liason" becomes "msl"), then word synonyms for what the phrases produced.
    */
   tokens(normalized: string, correct = true): string[] {
-    const words = (this.replacePhrases(normalized).match(WORD) ?? [])
-      .map((w) => (PLAIN_WORD.test(w) ? w : w.replace(/'s$/, '').replace(/'/g, '').replace(/[.]+$/, '')))
-      .filter(Boolean)
-      .map((w) => this.words.get(w) ?? (correct ? this.speller?.correct(w) : undefined) ?? w)
-      .map((w) => this.words.get(w) ?? w);
-    return this.replacePhrases(words.join(' ')).split(' ').filter(Boolean).flatMap((w) => (this.words.get(w) ?? w).split(' ')).filter(Boolean);
+    const words: string[] = [];
+    for (const typed of this.replacePhrases(normalized).match(WORD) ?? []) {
+      const w = PLAIN_WORD.test(typed) ? typed : typed.replace(/'s$/, '').replace(/'/g, '').replace(/[.]+$/, '');
+      if (!w) continue;
+      const canonical = this.words.get(w) ?? (correct ? this.speller?.correct(w) : undefined) ?? w;
+      words.push(this.words.get(canonical) ?? canonical);
+    }
+    const tokens: string[] = [];
+    for (const w of this.replacePhrases(words.join(' ')).split(' ')) {
+      if (!w) continue;
+      const synonym = this.words.get(w);
+      if (synonym === undefined) tokens.push(w);
+      else for (const part of synonym.split(' ')) if (part) tokens.push(part);
+    }
+    return tokens;
   }
 
   /** Whether the pack has a synonym for this word. */
