@@ -31,9 +31,13 @@ export function normalize(raw: string): string {
 
 /** True when most letters are capitals, so capitalisation tells us nothing (e.g. "MSL PAY IN CA"). */
 export function isShouting(raw: string): boolean {
-  const letters = raw.replace(/[^A-Za-z]/g, '');
-  const upper = letters.replace(/[^A-Z]/g, '').length;
-  return letters.length >= 6 && upper / letters.length > SHOUTING_SHARE;
+  let letters = 0;
+  let upper = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 65 && c <= 90) { letters++; upper++; } else if (c >= 97 && c <= 122) letters++;
+  }
+  return letters >= 6 && upper / letters > SHOUTING_SHARE;
 }
 // Above this share of capitals a message is written in caps lock, not with deliberate abbreviations.
 const SHOUTING_SHARE = 0.6;
