@@ -26,9 +26,10 @@ export interface MslBotDeps {
 
 /** The text to understand: a card's submitted question, or the typed text without an @mention of the bot (Teams adds one in channels). */
 export function messageText(activity: Activity): string {
-  const submitted = SubmitValue.safeParse(activity.value);
-  if (submitted.success) return 'text' in submitted.data ? submitted.data.text : submitted.data.question;
-  if (activity.text && activity.recipient?.id) {
+  // A typed message has no value: only a card's submit needs reading.
+  const submitted = activity.value === undefined ? undefined : SubmitValue.safeParse(activity.value);
+  if (submitted?.success) return 'text' in submitted.data ? submitted.data.text : submitted.data.question;
+  if (activity.text && activity.recipient?.id && activity.entities?.length) {
     // botbuilder reads every mention's mentioned.id and text unchecked; a malformed one would fail the turn.
     activity.entities = activity.entities?.filter((e) => !isMention(e) || MentionEntity.safeParse(e).success);
     TurnContext.removeRecipientMention(activity);
@@ -53,7 +54,11 @@ export class MslBot extends ActivityHandler {
       // runDialog only where it does something: a dialog waiting for this message, or the Emulator's state trace.
       const waiting = ((await this.dialogState.get(context))?.dialogStack.length ?? 0) > 0;
       if (dialog.answerTurn && !waiting && context.activity.channelId !== Channels.Emulator) await dialog.answerTurn(context);
-      else await runDialog(dialog, context, this.dialogState);
+      else {
+        // runDialog's state trace is for the Emulator; other channels would get it in an expectReplies answer.
+        if (context.activity.channelId !== Channels.Emulator) context.onSendActivities(dropTraces);
+        await runDialog(dialog, context, this.dialogState);
+      }
       await next();
     });
 
@@ -98,7 +103,6 @@ export class MslBot extends ActivityHandler {
    * that instance saved, and only the second run's replies are sent; a second conflict fails the turn.
    */
   override async run(context: TurnContext): Promise<void> {
-    if (context.activity.channelId !== Channels.Emulator) context.onSendActivities(dropTraces);
     const replies = holdReplies(context);
     try {
       try {

@@ -44,7 +44,10 @@ export interface TextLogging {
  * (LOG_USER_TEXT, for content review), or only those of questions the bot could not answer (LOG_UNANSWERED_TEXT),
  * with e-mail addresses and phone numbers masked.
  */
-export function loggerTurnLog(logger: Logger, logging: TextLogging): TurnLog {
+export function loggerTurnLog(base: Logger, logging: TextLogging): TurnLog {
+  // A turn line holds ids, rule names, scores and the masked text, never a credential: pino's redaction, which walks
+  // every field of every line, need not walk these.
+  const logger = base.child({}, { redact: [] });
   return {
     turn(entry, text) {
       const keep = logging.userText || (logging.unansweredText && UNANSWERED_OUTCOMES.has(entry.outcome));

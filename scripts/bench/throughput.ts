@@ -3,7 +3,9 @@ import { startBot, type BotKind, type BotProcess } from './bot-process.js';
 import { messageActivity } from './eval-questions.js';
 
 /** Rounds in all, taking the bots in turn (echo, core, ours) so that each sees the machine in the same states. */
-const ROUNDS = 6;
+const ROUNDS = 9;
+/** Seconds of unmeasured load on each bot first: the figures are for a warm server, its hot paths compiled. */
+const WARM_UP_SECONDS = 3;
 const ORDER: readonly BotKind[] = ['echo', 'core', 'ours'];
 /** Seconds per round: long enough for a steady rate, short enough to keep the whole bench within a few minutes. */
 const ROUND_SECONDS = 5;
@@ -40,6 +42,7 @@ export interface ThroughputResult {
 export async function measureThroughput(questions: readonly string[]): Promise<ThroughputResult> {
   const bots: Record<BotKind, BotProcess> = { echo: await startBot('echo'), core: await startBot('core'), ours: await startBot('ours') };
   try {
+    for (const kind of ORDER) await load(bots[kind].url, questions, -1, WARM_UP_SECONDS);
     const rounds: Round[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const kind = ORDER[round % ORDER.length]!;
@@ -56,13 +59,13 @@ export async function measureThroughput(questions: readonly string[]): Promise<T
   }
 }
 
-async function load(url: string, questions: readonly string[], round: number): Promise<Omit<Round, 'kind'>> {
+async function load(url: string, questions: readonly string[], round: number, seconds = ROUND_SECONDS): Promise<Omit<Round, 'kind'>> {
   let sent = 0;
   const result = await autocannon({
     url,
     method: 'POST',
     connections: CONNECTIONS,
-    duration: ROUND_SECONDS,
+    duration: seconds,
     headers: { 'content-type': 'application/json' },
     requests: [{
       setupRequest: (request) => {
