@@ -1,6 +1,9 @@
 import type { IncomingMessage } from 'node:http';
+import { createRequire } from 'node:module';
 import type { Duplex } from 'node:stream';
-import { WebSocket, WebSocketServer } from 'ws';
+import type { WebSocket, WebSocketServer } from 'ws';
+
+const require = createRequire(import.meta.url);
 import type { ActivitySet, StoredActivity } from './conversation-store.js';
 
 /** Streams open at once on one conversation; another replaces the oldest. A page holds one; a duplicated tab another. */
@@ -51,7 +54,13 @@ interface Stream {
  * all; dead and unread streams are dropped, and the client reconnects with its watermark.
  */
 export class ActivityStreams {
-  private readonly server = new WebSocketServer({ noServer: true, clientTracking: false, perMessageDeflate: false, maxPayload: MAX_CLIENT_MESSAGE_BYTES });
+  private wsServer: WebSocketServer | undefined;
+
+  /** The WebSocket server, loaded with the first stream: a bot whose page nobody opens never needs it (20 ms of start-up). */
+  private server(): WebSocketServer {
+    const { WebSocketServer: Server } = require('ws') as typeof import('ws');
+    return (this.wsServer ??= new Server({ noServer: true, clientTracking: false, perMessageDeflate: false, maxPayload: MAX_CLIENT_MESSAGE_BYTES }));
+  }
   private readonly streams = new Set<Stream>();
   private readonly limits: StreamLimits;
   private readonly heartbeatMs: number;
@@ -80,7 +89,7 @@ export class ActivityStreams {
 
   /** Completes the WebSocket handshake, sends the activities the client has not seen, then every new one. */
   open(req: IncomingMessage, socket: Duplex, head: Buffer, conversationId: string, address: string, backlog: ActivitySet): void {
-    this.server.handleUpgrade(req, socket, head, (ws) => {
+    this.server().handleUpgrade(req, socket, head, (ws) => {
       const same = [...this.streams].filter((s) => s.conversationId === conversationId);
       for (const old of same.slice(0, Math.max(0, same.length - this.limits.perConversation + 1))) this.drop(old, 'replaced by a newer stream');
       const stream: Stream = { ws, conversationId, address, alive: true };
@@ -120,7 +129,7 @@ export class ActivityStreams {
   }
 
   private send(stream: Stream, message: StreamMessage): void {
-    if (stream.ws.readyState !== WebSocket.OPEN) return;
+    if (stream.ws.readyState !== stream.ws.OPEN) return;
     if (stream.ws.bufferedAmount > MAX_BUFFERED_BYTES) return void stream.ws.terminate();
     stream.ws.send(JSON.stringify(message));
   }

@@ -1,4 +1,9 @@
-import { franc } from 'franc-min';
+import { createRequire } from 'node:module';
+
+// franc and its trigram tables load with the first message that looks foreign, not at start-up (20 ms) for all.
+const require = createRequire(import.meta.url);
+let francModule: typeof import('franc-min') | undefined;
+const franc = (...args: Parameters<typeof import('franc-min').franc>): string => (francModule ??= require('franc-min') as typeof import('franc-min')).franc(...args);
 
 /**
  * Languages franc may choose between. Restricting it to the languages people are likely to write in keeps it from
