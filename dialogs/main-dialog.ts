@@ -2,7 +2,7 @@ import { Channels, type StatePropertyAccessor, type TurnContext } from 'botbuild
 import { ComponentDialog, type DialogContext, type DialogTurnResult } from './dialogs-sdk.js';
 import type { Brain } from '../src/career-advisor.js';
 import { renderReply } from '../src/channels/render.js';
-import type { AnswerIndex } from '../src/feedback/answer-index.js';
+import { conversationOf, type AnswerIndex } from '../src/feedback/answer-index.js';
 import { voteIdOf } from '../src/feedback/vote.js';
 import { readMemory } from '../src/policy/memory.js';
 import type { TurnLog } from '../src/turn-log.js';
@@ -56,7 +56,7 @@ export class MainDialog extends ComponentDialog {
     if (this.answers && reply.feedback && reply.unitIds.length > 0) {
       const answer = { units: reply.unitIds, outcome: reply.outcome };
       if (context.activity.channelId === Channels.Msteams) this.answers.watch(context, activity, answer);
-      else this.answers.offer({ channelId: context.activity.channelId ?? '', conversationId: context.activity.conversation?.id ?? '' }, voteIdOf(reply.unitIds), answer);
+      else this.answers.offer(conversationOf(context.activity), voteIdOf(reply.unitIds), answer);
     }
     await context.sendActivity(activity);
     this.turnLog?.turn({

@@ -9,6 +9,7 @@ import { EVAL_BASELINE_FILE, EVAL_SETS } from '../src/paths.js';
 import { readBaseline, regressions } from '../src/eval/baseline.js';
 import { idTranslation } from '../src/eval/id-translation.js';
 import { loadPack } from '../src/knowledge/load-pack.js';
+import { primaryPack } from '../src/knowledge/load-knowledge.js';
 
 const args = process.argv.slice(2);
 const update = args.includes('--update-baseline');
@@ -19,7 +20,7 @@ const files = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--id
 const config = commandConfig();
 const knowledge = commandKnowledge(config);
 const advisor = new CareerAdvisor(knowledge);
-const translate = idsFrom ? idTranslation(knowledge.packs[0]!, loadPack(idsFrom, knowledge.common)) : undefined;
+const translate = idsFrom ? idTranslation(primaryPack(knowledge), loadPack(idsFrom, knowledge.common)) : undefined;
 const sets = files.length ? files.map((file) => ({ file, role: 'given' })) : EVAL_SETS;
 const pct = (n: number): string => `${(100 * n).toFixed(1)}%`;
 const baseline = readBaseline(EVAL_BASELINE_FILE);

@@ -8,6 +8,7 @@ import { commandConfig, commandKnowledge } from './command-config.js';
 import { EvalCases } from '../src/eval/eval-cases.js';
 import { runEval } from '../src/eval/run-eval.js';
 import { EVAL_SETS } from '../src/paths.js';
+import { primaryPack } from '../src/knowledge/load-knowledge.js';
 import { THRESHOLDS, type Thresholds } from '../src/policy/thresholds.js';
 import { loadEnglishLexicon } from '../src/understanding/english-lexicon.js';
 import { Reader, WEIGHTS, type Weights } from '../src/understanding/reader.js';
@@ -19,7 +20,7 @@ const STEPS = [0.8, 0.9, 1.1, 1.2];
 const ROUNDS = 2;
 
 const knowledge = commandKnowledge(commandConfig());
-const pack = knowledge.packs[0]!;
+const pack = primaryPack(knowledge);
 const english = loadEnglishLexicon();
 const training = readSnapshot(pack) ?? prepareTraining(pack, english);
 const load = (file: string) => EvalCases.parse(JSON.parse(readFileSync(file, 'utf8')));

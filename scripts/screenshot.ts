@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { loadConfig } from '../src/config.js';
 import { createApp } from '../src/create-app.js';
-import { loadConfiguredKnowledge } from '../src/knowledge/load-knowledge.js';
+import { loadConfiguredKnowledge, primaryPack } from '../src/knowledge/load-knowledge.js';
 import { PROJECT_ROOT } from '../src/paths.js';
 import { listeningPort, startServer } from '../src/server.js';
 import { startPortal } from './demo-portal.js';
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     mkdirSync(DOCS, { recursive: true });
-    for (const shot of SHOTS) await take(browser, shot, `${bot}/`, `${portal.origin}/`, knowledge.packs[0]!.replies.welcome.slice(0, 40));
+    for (const shot of SHOTS) await take(browser, shot, `${bot}/`, `${portal.origin}/`, primaryPack(knowledge).replies.welcome.slice(0, 40));
   } finally {
     await browser.close();
     server.close();

@@ -3,7 +3,7 @@ import { runDialog, type Dialog, type DialogState } from '../dialogs/dialogs-sdk
 import { z } from 'zod';
 import type { Reply } from './answer/reply.js';
 import { renderReply } from './channels/render.js';
-import type { AnswerIndex, ConversationKey, VoteCheck } from './feedback/answer-index.js';
+import { conversationOf, type AnswerIndex, type ConversationKey, type VoteCheck } from './feedback/answer-index.js';
 import type { FeedbackLog } from './feedback/feedback-log.js';
 import { readVote, TEAMS_FEEDBACK_INVOKE, type Vote } from './feedback/vote.js';
 import { holdReplies } from './held-replies.js';
@@ -48,6 +48,8 @@ export class MslBot extends ActivityHandler {
     super();
     this.conversationState = conversationState;
     this.dialogState = conversationState.createProperty<DialogState>('DialogState');
+    this.feedbackLog = feedbackLog;
+    this.answers = answers;
 
     this.onMessage(async (context, next) => {
       context.activity.text = messageText(context.activity);
@@ -65,14 +67,10 @@ export class MslBot extends ActivityHandler {
     // Web Chat's thumbs up or down: an event naming the answer.
     this.onEvent(async (context, next) => {
       const vote = readVote(context.activity);
-      if (vote) {
-        const where = { channelId: context.activity.channelId ?? '', conversationId: context.activity.conversation?.id ?? '' };
-        this.logVote(where, vote, answers?.checkWebVote(where, vote.voteId, vote.vote));
-      }
+      const where = conversationOf(context.activity);
+      if (vote) this.logVote(where, vote, this.answers?.checkWebVote(where, vote.voteId, vote.vote));
       await next();
     });
-    this.feedbackLog = feedbackLog;
-    this.answers = answers;
 
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
@@ -86,8 +84,7 @@ export class MslBot extends ActivityHandler {
   private async onVote(context: TurnContext): Promise<InvokeResponse> {
     const vote = readVote(context.activity);
     if (!vote) return { status: StatusCodes.BAD_REQUEST };
-    const where = { channelId: context.activity.channelId ?? '', conversationId: context.activity.conversation?.id ?? '' };
-    this.logVote(where, vote, this.answers?.checkMessageVote(vote.replyToId, vote.vote));
+    this.logVote(conversationOf(context.activity), vote, this.answers?.checkMessageVote(vote.replyToId, vote.vote));
     return { status: StatusCodes.OK };
   }
 

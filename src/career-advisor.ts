@@ -45,10 +45,6 @@ export class CareerAdvisor implements Brain {
     this.options = { ...options, careers: knowledge.packs.map((p) => p.career.plural) };
   }
 
-  get primary(): Pack {
-    return this.knowledge.packs[0]!;
-  }
-
   read(text: string, memory: ConversationMemory = {}): Read {
     const pack = this.packFor(text, memory);
     return { pack, reading: this.readers.get(pack.id)!.read(text) };

@@ -6,7 +6,7 @@ import { CareerAdvisor } from './career-advisor.js';
 import type { BotConfig } from './config.js';
 import { say } from './answer/words.js';
 import type { Pack } from './knowledge/knowledge.js';
-import type { Knowledge } from './knowledge/load-knowledge.js';
+import { primaryPack, type Knowledge } from './knowledge/load-knowledge.js';
 import type { PageBrand } from './web/chat-page.js';
 import { CONVERSATION_IDLE_TTL_MS, MAX_CONVERSATIONS } from './directline/conversation-store.js';
 import { InProcessAdapter, typingWhileAnswering } from './directline/in-process-adapter.js';
@@ -74,7 +74,7 @@ export function createApp(config: BotConfig, knowledge: Knowledge, log?: ErrorLo
   }, storageHealthCheck(storage));
   const serviceUrls = config.authEnabled ? undefined : new ServiceUrlPolicy(config.connector.allowedServiceUrls);
   return {
-    advisor, adapter, bot, webChat: { config: config.webChat, deliver, log, welcomeStarters: welcome.suggestions.flatMap((s) => [s.label, s.ask]), brand: pageBrand(knowledge.packs[0]!) },
+    advisor, adapter, bot, webChat: { config: config.webChat, deliver, log, welcomeStarters: welcome.suggestions.flatMap((s) => [s.label, s.ask]), brand: pageBrand(primaryPack(knowledge)) },
     rateLimit: config.rateLimit, readiness, inFlight: new InFlight(), ...(logger ? { logger } : {}), ...(serviceUrls ? { serviceUrls } : {}),
   };
 }

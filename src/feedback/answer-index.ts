@@ -88,10 +88,15 @@ export class AnswerIndex {
   }
 }
 
-/** Which conversation a Web Chat vote comes from. */
+/** Which conversation a vote comes from. */
 export interface ConversationKey {
   readonly channelId: string;
   readonly conversationId: string;
+}
+
+/** The conversation an activity belongs to. */
+export function conversationOf(activity: Partial<Activity>): ConversationKey {
+  return { channelId: activity.channelId ?? '', conversationId: activity.conversation?.id ?? '' };
 }
 
 const messageKey = (id: string): string => `message\u0000${id}`;

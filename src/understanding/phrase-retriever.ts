@@ -79,7 +79,11 @@ export class PhraseRetriever {
     });
     for (const [s, list] of postings) this.index.set(s, Int32Array.from(list));
     const byInitial = new Map<string, string[]>();
-    for (const s of df.keys()) byInitial.set(s[0]!, [...(byInitial.get(s[0]!) ?? []), s]);
+    for (const s of df.keys()) {
+      const list = byInitial.get(s[0]!);
+      if (list) list.push(s);
+      else byInitial.set(s[0]!, [s]);
+    }
     for (const [initial, list] of byInitial) this.fuzzyByInitial.set(initial, new Fuse(list, FUSE_OPTIONS));
     this.fuse = new Fuse([...df.keys()], FUSE_OPTIONS);
     this.queryMatch = new Float64Array(indexed.length);
