@@ -22,6 +22,7 @@ import type { Logger } from './logger.js';
 import { AnswerIndex } from './feedback/answer-index.js';
 import { loggerFeedbackLog } from './feedback/feedback-log.js';
 import { loggerTurnLog } from './turn-log.js';
+import { clientKeyer } from './http/client-address.js';
 
 export interface App {
   readonly advisor: CareerAdvisor;
@@ -74,7 +75,7 @@ export function createApp(config: BotConfig, knowledge: Knowledge, log?: ErrorLo
   }, storageHealthCheck(storage));
   const serviceUrls = config.authEnabled ? undefined : new ServiceUrlPolicy(config.connector.allowedServiceUrls);
   return {
-    advisor, adapter, bot, webChat: { config: config.webChat, deliver, log, welcomeStarters: welcome.suggestions.flatMap((s) => [s.label, s.ask]), brand: pageBrand(primaryPack(knowledge)) },
+    advisor, adapter, bot, webChat: { config: config.webChat, deliver, log, welcomeStarters: welcome.suggestions.flatMap((s) => [s.label, s.ask]), brand: pageBrand(primaryPack(knowledge)), clientKey: clientKeyer(config.rateLimit.trustProxy) },
     rateLimit: config.rateLimit, readiness, inFlight: new InFlight(), ...(logger ? { logger } : {}), ...(serviceUrls ? { serviceUrls } : {}),
   };
 }

@@ -7,7 +7,7 @@ import type { ErrorLog } from '../adapter.js';
 import { refuseUpgrade, type UpgradeHandler } from '../http/upgrades.js';
 import { describeProblems } from '../incoming-activity.js';
 import { ActivityStreams, type StreamLimits } from './activity-streams.js';
-import { peerAddress } from './client-address.js';
+import { clientKeyer } from '../http/client-address.js';
 import { ActivityTooLargeError, ConversationStore, type Conversation } from './conversation-store.js';
 import { ClientActivity, TokenRequest, Watermark } from './direct-line-schemas.js';
 import type { ReplySink } from './in-process-adapter.js';
@@ -93,7 +93,7 @@ export class LocalDirectLine {
     this.store = deps.store ?? new ConversationStore();
     this.tokens = deps.tokens ?? new TokenIssuer();
     this.log = deps.log ?? console;
-    this.addressOf = deps.addressOf ?? peerAddress;
+    this.addressOf = deps.addressOf ?? clientKeyer({ kind: 'none' });
     this.streams = new ActivityStreams({ isLive: (id) => this.store.get(id) !== undefined, limits: deps.streamLimits });
     this.store.onForget((id) => this.streams.end(id));
   }

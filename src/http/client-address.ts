@@ -96,6 +96,15 @@ export function requestClient(req: IncomingMessage, trusted: (address: string, h
   return clientAddress(req.socket.remoteAddress, Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor, trusted);
 }
 
+/**
+ * The key a request's client is counted under, by the rate limiter and by the local Direct Line's per-address
+ * quotas alike: the client address TRUST_PROXY lets us believe, grouped as rateLimitKey does.
+ */
+export function clientKeyer(setting: TrustProxy): (req: IncomingMessage) => string {
+  const trusted = proxyTrust(setting);
+  return (req) => rateLimitKey(requestClient(req, trusted));
+}
+
 /** What the rate limiter counts requests against: an IPv4 address, or an IPv6 address's /64. */
 export function rateLimitKey(address: string): string {
   if (isIP(address) !== 6) return address;

@@ -1,6 +1,6 @@
 import restify from 'restify';
 import type { RateLimitConfig } from '../config.js';
-import { proxyTrust, rateLimitKey, requestClient } from './client-address.js';
+import { clientKeyer } from './client-address.js';
 
 /**
  * Routes the per-client limit leaves alone, by the path they were registered with. Every other route is limited,
@@ -21,11 +21,11 @@ export function publicRateLimit({ perSecond, burst, trustProxy }: RateLimitConfi
   // restify's throttle keys on one request attribute; `username` is the one it lets us set (this server never
   // parses credentials into it), so it carries the client key computed here.
   const throttle = restify.plugins.throttle({ rate: perSecond, burst, username: true });
-  const trusted = proxyTrust(trustProxy);
+  const clientKey = clientKeyer(trustProxy);
   return (req, res, next) => {
     const route = req.getRoute();
     if (route && typeof route.path === 'string' && UNLIMITED_ROUTES.has(route.path)) return next();
-    req.username = rateLimitKey(requestClient(req, trusted));
+    req.username = clientKey(req);
     return throttle(req, res, next);
   };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type restify from 'restify';
@@ -36,6 +37,8 @@ export interface WebChatDeps {
   readonly welcomeStarters?: readonly string[];
   /** The page's own words, from the guide pack served first. */
   readonly brand: PageBrand;
+  /** Whom a request's per-address quotas count against (TRUST_PROXY); the TCP peer when left out. */
+  readonly clientKey?: (req: IncomingMessage) => string;
 }
 
 /** What GET /api/chat-config tells the page, or embed.js on another site ('refused' when that site is not allowed). */
@@ -71,6 +74,7 @@ export function registerWebChat(server: restify.Server, deps: WebChatDeps): { re
       guard: origins.guard,
       originAllowed: (req) => req.headers.origin === undefined || origins.isAllowed(req.headers.origin, req as restify.Request),
       publicUrl: config.publicUrl,
+      ...(deps.clientKey ? { addressOf: deps.clientKey } : {}),
       log,
     })
     : undefined;

@@ -1,5 +1,7 @@
 import { expect } from 'chai';
 import { loadConfig } from '../../src/config.js';
+import { MAX_CONVERSATIONS_PER_ADDRESS } from '../../src/directline/conversation-store.js';
+import { call } from '../directline/direct-line-client.js';
 import { configProblems } from '../support/config-problems.js';
 import { startBot, type RunningBot } from './running-bot.js';
 
@@ -60,6 +62,31 @@ describe('who the rate limiter counts against (finding 8)', () => {
       expect((await from('2001:db8:1:2::a', BURST + 2)).slice(BURST)).to.include(429);
       expect(await from('2001:db8:1:2::b', 1)).to.deep.equal([429]);
       expect(await from('2001:db8:1:3::a', 1)).to.deep.equal([200]);
+    });
+  });
+
+  describe("behind a trusted proxy, the local Direct Line's per-address quotas", () => {
+    let bot: RunningBot;
+
+    before(async () => {
+      bot = await startBot({ TRUST_PROXY: '1', RATE_LIMIT_BURST: '200' });
+    });
+    after(() => bot.close());
+
+    /** A visitor behind the proxy starts a conversation; the proxy names them in X-Forwarded-For. */
+    const start = async (visitor: string): Promise<{ token: string; conversationId: string }> => {
+      const headers = { 'x-forwarded-for': visitor };
+      const grant = await call(bot.base, 'POST', '/api/directline/token', { headers });
+      expect(grant.status).to.equal(200);
+      expect((await call(bot.base, 'POST', '/v3/directline/conversations', { token: grant.body.token, headers })).status).to.equal(201);
+      return grant.body;
+    };
+
+    it("count each visitor apart: one visitor's flood of conversations leaves another's chat open", async () => {
+      const other = await start('198.51.100.9');
+      for (let i = 0; i <= MAX_CONVERSATIONS_PER_ADDRESS; i++) await start('203.0.113.7');
+      const poll = await call(bot.base, 'GET', `/v3/directline/conversations/${other.conversationId}/activities`, { token: other.token });
+      expect(poll.status, 'the other visitor\'s conversation is still there').to.equal(200);
     });
   });
 });
