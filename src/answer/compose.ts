@@ -66,29 +66,29 @@ function composeAction(pack: Pack, action: Action, shown: readonly string[], opt
     }
     case 'talk': {
       const name = ({ greeting: 'greeting', thanks: 'thanks', acknowledge: 'acknowledge', bye: 'bye', help: 'help', cancel: 'cancel', start_over: 'startOver' } as const)[action.intent];
-      return talk(pack, say(pack, name), action.intent === 'bye' ? [] : starters(pack), 'talk');
+      return talk(say(pack, name), action.intent === 'bye' ? [] : starters(pack), 'talk');
     }
     case 'declined':
-      return talk(pack, say(pack, 'clarifyDeclined'), starters(pack), 'talk');
+      return talk(say(pack, 'clarifyDeclined'), starters(pack), 'talk');
     case 'no_more': {
       const unit = pack.units.get(action.unitId);
       const text = action.end === 'last' ? say(pack, 'walkthroughDone') : action.end === 'first' ? say(pack, 'walkthroughStart') : say(pack, 'noMore');
       const more = unit ? followUps(pack, unit, [...shown, ...(unit.parent ? [unit.parent] : [])]) : [];
-      return talk(pack, text, more.length ? more : starters(pack), 'no_more');
+      return talk(text, more.length ? more : starters(pack), 'no_more');
     }
     case 'language':
-      return talk(pack, say(pack, 'language'), [], 'language');
+      return talk(say(pack, 'language'), [], 'language');
     case 'handoff': {
       const handoff = advisorSuggestion(pack, options.advisor);
-      return handoff ? talk(pack, say(pack, 'handoff'), [handoff], 'handoff') : talk(pack, say(pack, 'handoffNone'), starters(pack), 'handoff');
+      return handoff ? talk(say(pack, 'handoff'), [handoff], 'handoff') : talk(say(pack, 'handoffNone'), starters(pack), 'handoff');
     }
     case 'other_career': {
       const known = options.careers && options.careers.length > 1 ? joinNames(options.careers, 'and') : undefined;
       const text = known ? say(pack, 'otherCareerMany', { career_asked: action.career, careers_list: known }) : say(pack, 'otherCareer', { career_asked: action.career });
-      return talk(pack, text, starters(pack), 'off_topic');
+      return talk(text, starters(pack), 'off_topic');
     }
     case 'off_topic':
-      return talk(pack, say(pack, 'offTopic'), starters(pack), 'off_topic');
+      return talk(say(pack, 'offTopic'), starters(pack), 'off_topic');
   }
 }
 
@@ -118,7 +118,7 @@ function secondAsk(pack: Pack, action: Action): Suggestion | undefined {
   return undefined;
 }
 
-function talk(_pack: Pack, text: string, suggestions: readonly Suggestion[], outcome: Reply['outcome']): Reply {
+function talk(text: string, suggestions: readonly Suggestion[], outcome: Reply['outcome']): Reply {
   return { blocks: [{ kind: 'paragraph', text }], suggestions: suggestions.slice(0, MAX_SUGGESTIONS), outcome, unitIds: [], feedback: false };
 }
 
@@ -133,9 +133,9 @@ export function starters(pack: Pack): Suggestion[] {
  */
 export function welcome(packs: readonly Pack[]): Reply {
   const first = packs[0]!;
-  if (packs.length === 1) return talk(first, say(first, 'welcome'), starters(first), 'talk');
+  if (packs.length === 1) return talk(say(first, 'welcome'), starters(first), 'talk');
   const text = say(first, 'welcomeMany', { careers_list: joinNames(packs.map((p) => p.career.name), 'and') });
-  return talk(first, text, packs.slice(0, MAX_SUGGESTIONS).map((p) => starters(p)[0]!), 'talk');
+  return talk(text, packs.slice(0, MAX_SUGGESTIONS).map((p) => starters(p)[0]!), 'talk');
 }
 
 /** The button for a unit or salary intent, as "Did you mean…?" choices and follow-ups offer it. */
