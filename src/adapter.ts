@@ -20,12 +20,16 @@ export interface ErrorLog {
  * ALLOWED_SERVICE_URLS.
  * A failed turn is logged, apologised for, and its conversation state dropped so one bad state cannot break every later turn.
  */
-export function createAdapter(config: BotConfig, conversationState?: ConversationState, log: ErrorLog = console): TurnAdapter {
-  const policy = config.authEnabled ? undefined : new ServiceUrlPolicy(config.connector.allowedServiceUrls);
+export function createAdapter(config: BotConfig, conversationState?: ConversationState, log: ErrorLog = console, policy = serviceUrlPolicy(config)): TurnAdapter {
   const httpClient = connectorHttpClient({ timeoutMs: config.connector.timeoutMs, policy });
   const adapter = new TurnAdapter(new StrictAuthentication(authSettings(config.auth), undefined, undefined, undefined, { httpClient }));
   adapter.onTurnError = turnErrorHandler(conversationState, log);
   return adapter;
+}
+
+/** Where replies may go: without an app id, only loopback and ALLOWED_SERVICE_URLS; with one, wherever the token says. */
+export function serviceUrlPolicy(config: BotConfig): ServiceUrlPolicy | undefined {
+  return config.authEnabled ? undefined : new ServiceUrlPolicy(config.connector.allowedServiceUrls);
 }
 
 /**

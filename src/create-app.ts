@@ -1,6 +1,6 @@
 import type { ConversationState, Storage } from 'botbuilder';
 import { MainDialog } from '../dialogs/main-dialog.js';
-import { createAdapter, turnErrorHandler, type ErrorLog, type TurnAdapter } from './adapter.js';
+import { createAdapter, serviceUrlPolicy, turnErrorHandler, type ErrorLog, type TurnAdapter } from './adapter.js';
 import { MslBot } from './bot.js';
 import { CareerAdvisor } from './career-advisor.js';
 import type { BotConfig } from './config.js';
@@ -14,7 +14,7 @@ import type { Deliver } from './directline/local-direct-line.js';
 import { BoundedMemoryStorage } from './storage/bounded-memory-storage.js';
 import { createStorage, storageHealthCheck } from './storage/create-storage.js';
 import { OptimisticConversationState } from './storage/optimistic-conversation-state.js';
-import { ServiceUrlPolicy } from './outbound/service-url-policy.js';
+import type { ServiceUrlPolicy } from './outbound/service-url-policy.js';
 import type { WebChatDeps } from './web/register-web-chat.js';
 import { InFlight } from './http/in-flight.js';
 import { Readiness } from './http/readiness.js';
@@ -59,25 +59,32 @@ export function createApp(config: BotConfig, knowledge: Knowledge, log?: ErrorLo
   });
   const conversationState = new OptimisticConversationState(storage);
   const bot = createBot(conversationState);
-  const adapter = createAdapter(config, conversationState, log);
+  // One policy for the check before a turn (server.ts) and the connector's own (connectorHttpClient).
+  const serviceUrls = serviceUrlPolicy(config);
+  const adapter = createAdapter(config, conversationState, log, serviceUrls);
 
-  // The local Direct Line runs its turns in process, with a state store of its own that lives as long as its
-  // conversations: nothing sent to /api/messages, whatever conversation id it names, can read or write that memory.
-  const localState = new OptimisticConversationState(new BoundedMemoryStorage({ ttlMs: CONVERSATION_IDLE_TTL_MS, maxEntries: MAX_CONVERSATIONS }));
-  const localBot = createBot(localState);
-  const localAdapter = new InProcessAdapter().use(typingWhileAnswering);
-  localAdapter.onTurnError = turnErrorHandler(localState, log ?? console);
-  const deliver: Deliver = (activity, sink) => localAdapter.process(activity, sink, (context) => localBot.run(context));
+  const deliver = config.webChat.localDirectLine ? localDelivery(createBot, log ?? console) : undefined;
   const readiness = new Readiness({
     careers: knowledge.packs.map((p) => p.id),
     units: knowledge.packs.reduce((n, p) => n + p.units.size, 0),
     salaryRecords: knowledge.packs.reduce((n, p) => n + (p.salary?.industries?.records.length ?? 0) + (p.salary?.states?.records.length ?? 0), 0),
   }, storageHealthCheck(storage));
-  const serviceUrls = config.authEnabled ? undefined : new ServiceUrlPolicy(config.connector.allowedServiceUrls);
   return {
-    advisor, adapter, bot, webChat: { config: config.webChat, deliver, log, welcomeStarters: welcome.suggestions.flatMap((s) => [s.label, s.ask]), brand: pageBrand(primaryPack(knowledge)), clientKey: clientKeyer(config.rateLimit.trustProxy) },
+    advisor, adapter, bot, webChat: { config: config.webChat, ...(deliver ? { deliver } : {}), log, welcomeStarters: welcome.suggestions.flatMap((s) => [s.label, s.ask]), brand: pageBrand(primaryPack(knowledge)), clientKey: clientKeyer(config.rateLimit.trustProxy) },
     rateLimit: config.rateLimit, readiness, inFlight: new InFlight(), ...(logger ? { logger } : {}), ...(serviceUrls ? { serviceUrls } : {}),
   };
+}
+
+/**
+ * The local Direct Line runs its turns in process, with a state store of its own that lives as long as its
+ * conversations: nothing sent to /api/messages, whatever conversation id it names, can read or write that memory.
+ */
+function localDelivery(createBot: (state: ConversationState) => MslBot, log: ErrorLog): Deliver {
+  const localState = new OptimisticConversationState(new BoundedMemoryStorage({ ttlMs: CONVERSATION_IDLE_TTL_MS, maxEntries: MAX_CONVERSATIONS }));
+  const localBot = createBot(localState);
+  const localAdapter = new InProcessAdapter().use(typingWhileAnswering);
+  localAdapter.onTurnError = turnErrorHandler(localState, log);
+  return (activity, sink) => localAdapter.process(activity, sink, (context) => localBot.run(context));
 }
 
 /** The chat page's words for a pack: its guide's title, and the pack's page templates. */

@@ -20,8 +20,9 @@ async function main(): Promise<void> {
   const server = await startServer(app, config.port);
   const port = listeningPort(server);
   logger.info({ port, auth: config.authEnabled, storage: config.storage.kind, localDirectLine: config.webChat.localDirectLine }, 'listening');
-  console.log(`MSL career bot listening on http://localhost:${port}`);
-  if (config.webChat.localDirectLine || config.webChat.directLineSecret) console.log(`Web Chat: http://localhost:${port}/`);
+  console.log(`Career bot listening on http://localhost:${port}`);
+  // One Direct Line or the other always serves the page: this process's own, or Azure's with DIRECT_LINE_SECRET.
+  console.log(`Web Chat: http://localhost:${port}/`);
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {

@@ -106,14 +106,16 @@ export class ActivityStreams {
         this.streams.delete(stream);
         if (this.streams.size === 0) this.stopHeartbeat();
       });
-      if (backlog.activities.length > 0) this.send(stream, { activities: backlog.activities, watermark: backlog.watermark });
+      if (backlog.activities.length > 0) this.send(stream, JSON.stringify({ activities: backlog.activities, watermark: backlog.watermark }));
       this.startHeartbeat();
     });
   }
 
   /** Sends a message to every stream of the conversation. */
   publish(conversationId: string, message: StreamMessage): void {
-    for (const stream of this.streams) if (stream.conversationId === conversationId) this.send(stream, message);
+    // Serialised once, however many tabs hold the conversation open.
+    const data = JSON.stringify(message);
+    for (const stream of this.streams) if (stream.conversationId === conversationId) this.send(stream, data);
   }
 
   /** Closes the conversation's streams: it has ended, and the client's reconnect will learn so (404). */
@@ -128,10 +130,10 @@ export class ActivityStreams {
     this.stopHeartbeat();
   }
 
-  private send(stream: Stream, message: StreamMessage): void {
+  private send(stream: Stream, data: string): void {
     if (stream.ws.readyState !== stream.ws.OPEN) return;
     if (stream.ws.bufferedAmount > MAX_BUFFERED_BYTES) return void stream.ws.terminate();
-    stream.ws.send(JSON.stringify(message));
+    stream.ws.send(data);
   }
 
   private drop(stream: Stream, reason: string): void {
