@@ -240,10 +240,11 @@
         console.error('Career chat: this page (' + window.location.origin + ') may not embed the chat. Add it to the bot\'s ALLOWED_ORIGINS to show the chat button.');
       } else if (config.mode !== 'local' && config.mode !== 'azure') {
         console.error('Career chat: the chat is off on ' + botOrigin + ': ' + config.reason);
-      } else if ((label = title || config.title || label), document.body) {
-        mount();
       } else {
-        document.addEventListener('DOMContentLoaded', mount);
+        // The page's own title wins; otherwise the bot names its guide.
+        label = title || config.title || label;
+        if (document.body) mount();
+        else document.addEventListener('DOMContentLoaded', mount);
       }
     }, function () {
       console.error('Career chat: ' + botOrigin + ' could not be reached, so the chat button is not shown.');
