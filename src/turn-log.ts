@@ -1,3 +1,4 @@
+import { MAX_READ_CHARS } from './understanding/sentences.js';
 import type { Logger } from './logger.js';
 
 /** Outcomes of turns the bot could not fully answer: what the unanswered-questions report is about. */
@@ -60,7 +61,21 @@ export function loggerTurnLog(base: Logger, logging: TextLogging): TurnLog {
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const PHONE = /(?:\+?\d[\s().-]*){7,}\d/g;
 
-/** The text with e-mail addresses and phone numbers replaced, so a log never holds a way to reach the person. */
+/**
+ * Longest text logged: what the bot reads of a message at all (MAX_READ_CHARS). It also bounds the masking, whose
+ * patterns take time growing with the square of the length on hostile input (100,000 letters took 10 s).
+ */
+export const MAX_LOGGED_TEXT_CHARS = MAX_READ_CHARS;
+
+/**
+ * The text cut to MAX_LOGGED_TEXT_CHARS at a word boundary (so no address is left half there), with e-mail
+ * addresses and phone numbers replaced: a log never holds a way to reach the person.
+ */
 export function maskContacts(text: string): string {
-  return text.replace(EMAIL, '[email]').replace(PHONE, '[phone]');
+  let kept = text;
+  if (kept.length > MAX_LOGGED_TEXT_CHARS) {
+    const space = kept.lastIndexOf(' ', MAX_LOGGED_TEXT_CHARS);
+    kept = kept.slice(0, space > 0 ? space : MAX_LOGGED_TEXT_CHARS);
+  }
+  return kept.replace(EMAIL, '[email]').replace(PHONE, '[phone]');
 }

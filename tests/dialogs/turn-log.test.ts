@@ -4,7 +4,7 @@ import { DialogTestClient } from 'botbuilder-testing';
 import { Writable } from 'node:stream';
 import { MainDialog } from '../../dialogs/main-dialog.js';
 import { createLogger } from '../../src/logger.js';
-import { loggerTurnLog, maskContacts, type TextLogging } from '../../src/turn-log.js';
+import { loggerTurnLog, maskContacts, MAX_LOGGED_TEXT_CHARS, type TextLogging } from '../../src/turn-log.js';
 import { fixtureAdvisor } from '../support/knowledge.js';
 
 /** Runs a few turns through MainDialog with a real logger writing into memory, and returns the logged turns. */
@@ -68,4 +68,13 @@ describe('maskContacts', () => {
       expect(maskContacts(text)).to.equal(masked);
     });
   }
+
+  it('masks no more than MAX_LOGGED_TEXT_CHARS of a flood, cut at a word so no address is left half there', () => {
+    const address = 'dana.lee@mail.example.org ';
+    const flood = address.repeat(Math.ceil((MAX_LOGGED_TEXT_CHARS * 3) / address.length)) + 'a'.repeat(200_000);
+    const masked = maskContacts(flood);
+    expect(masked.length).to.be.at.most(MAX_LOGGED_TEXT_CHARS);
+    expect(masked).to.not.include('@');
+    expect(masked.split(' ').every((w) => w === '[email]' || w === '')).to.equal(true);
+  });
 });
