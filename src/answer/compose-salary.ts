@@ -32,7 +32,7 @@ export function composeSalary(pack: Pack, { query: q, gap, yearly }: SalaryAsk):
   const salary = pack.salary!;
   const { industries, states } = salary;
   const lead: Block[] = [
-    ...(yearly ? [{ kind: 'paragraph', text: say(pack, 'salaryYearly') } as const] : []),
+    ...(yearly ? [{ kind: 'paragraph', text: pack.salary?.period ? say(pack, 'salaryPeriod', { period: pack.salary.period }) : say(pack, 'salaryPeriodUnknown') } as const] : []),
     ...(gap ? [{ kind: 'paragraph', text: gapSentence(pack, gap) } as const] : []),
   ];
   const partial = gap ? 'partial' as const : undefined;
@@ -75,7 +75,7 @@ export function composeSalary(pack: Pack, { query: q, gap, yearly }: SalaryAsk):
     // Nothing asked has a figure: say so once, and show the list the question was about.
     const table = q.states.length > 0 || !industries ? states : industries;
     const blocks = [...lead, ...missed];
-    if (table) blocks.push(figures(table.heading, [{ title: table.heading, rows: rows(table.records) }]), source(pack, [table.heading]));
+    if (table) blocks.push(figures(table.heading, [{ title: table.heading, rows: rows(pack, table.records) }]), source(pack, [table.heading]));
     return {
       blocks,
       suggestions: suggest([table?.records[0] && placeAsk(pack, table.records[0]), table?.records[1] && placeAsk(pack, table.records[1]), topAsk(pack, table?.kind === 'state' ? 'industry' : 'state')]),
@@ -88,18 +88,18 @@ export function composeSalary(pack: Pack, { query: q, gap, yearly }: SalaryAsk):
     const rec = found[0]!;
     const table = tableOf(pack, rec);
     blocks.push({ kind: 'paragraph', text: rankSentence(pack, rec, table) }, ...missed);
-    blocks.push(figures(say(pack, 'salaryCardOne', { name: rec.name }), [{ title: table.heading, rows: rows([rec, ...table.records.filter((r) => r !== rec)], rec) }]));
+    blocks.push(figures(say(pack, 'salaryCardOne', { name: rec.name }), [{ title: table.heading, rows: rows(pack, [rec, ...table.records.filter((r) => r !== rec)], rec) }]));
     blocks.push(source(pack, [table.heading]));
   } else {
     const sameKind = found.every((f) => f.kind === found[0]!.kind);
     const sorted = [...found].sort((a, b) => b.annual - a.annual);
     const [hi, lo] = [sorted[0]!, sorted[sorted.length - 1]!];
-    if (sameKind) blocks.push({ kind: 'paragraph', text: hi.annual === lo.annual ? say(pack, 'salaryEqual') : say(pack, 'salaryHigher', { higher: hi.name, difference: usd(hi.annual - lo.annual) }) });
+    if (sameKind) blocks.push({ kind: 'paragraph', text: hi.annual === lo.annual ? say(pack, 'salaryEqual') : say(pack, 'salaryHigher', { higher: hi.name, difference: withPeriod(pack, usd(hi.annual - lo.annual)) }) });
     blocks.push(...missed);
     const groups = (['state', 'industry'] as const).flatMap((kind) => {
       const of = found.filter((f) => f.kind === kind);
       const table = kind === 'state' ? states : industries;
-      return of.length && table ? [{ title: table.heading, rows: rows(of) }] : [];
+      return of.length && table ? [{ title: table.heading, rows: rows(pack, of) }] : [];
     });
     blocks.push(figures(say(pack, 'salaryCardCompare'), groups), source(pack, groups.map((g) => g.title!)));
   }
@@ -115,7 +115,7 @@ export function composeSalary(pack: Pack, { query: q, gap, yearly }: SalaryAsk):
 
 function overviewReply(pack: Pack, lead: Block[], partial: 'partial' | undefined): Reply {
   const { overview, industries, states } = pack.salary!;
-  const groups = [industries, states].filter((t): t is SalaryTable => !!t).map((t) => ({ title: t.heading, rows: rows(t.records) }));
+  const groups = [industries, states].filter((t): t is SalaryTable => !!t).map((t) => ({ title: t.heading, rows: rows(pack, t.records) }));
   const blocks = [...lead, ...unitBlocks(pack, overview, { source: false, parts: false })];
   if (groups.length) blocks.push(figures(say(pack, 'salaryCardOverview'), groups));
   blocks.push(sourceBlock(pack, overview.source, overview.heading));
@@ -130,7 +130,7 @@ function overviewReply(pack: Pack, lead: Block[], partial: 'partial' | undefined
 
 function listReply(pack: Pack, table: SalaryTable, lead: Block[], partial: 'partial' | undefined): Reply {
   return {
-    blocks: [...lead, figures(table.heading, [{ title: table.heading, rows: rows(table.records) }]), source(pack, [table.heading])],
+    blocks: [...lead, figures(table.heading, [{ title: table.heading, rows: rows(pack, table.records) }]), source(pack, [table.heading])],
     suggestions: suggest([placeAsk(pack, table.records[0]), placeAsk(pack, table.records[1]), topAsk(pack, table.kind === 'state' ? 'industry' : 'state')]),
     outcome: partial ?? 'salary', unitIds: [LIST_IDS[table.kind]], feedback: true,
   };
@@ -143,7 +143,7 @@ function topOfList(pack: Pack, table: SalaryTable, lead: Block[], partial: 'part
     blocks: [
       ...lead,
       { kind: 'paragraph', text: say(pack, 'salaryTopOfList', { name: top.name, kinds: kindWords(table).plural }) },
-      figures(table.heading, [{ title: table.heading, rows: rows(table.records, top) }]),
+      figures(table.heading, [{ title: table.heading, rows: rows(pack, table.records, top) }]),
       source(pack, [table.heading]),
     ],
     suggestions: suggest([placeAsk(pack, table.records[1]), placeAsk(pack, table.records[2]), topAsk(pack, table.kind === 'state' ? 'industry' : 'state')]),
@@ -167,8 +167,13 @@ function tableOf(pack: Pack, rec: SalaryRecord): SalaryTable {
   return (rec.kind === 'state' ? pack.salary!.states : pack.salary!.industries)!;
 }
 
-function rows(records: readonly SalaryRecord[], highlight?: SalaryRecord): FigureGroup['rows'] {
-  return records.map((r) => ({ label: r.name, value: `${r.display} a year`, ...(r === highlight ? { highlight: true } : {}) }));
+function rows(pack: Pack, records: readonly SalaryRecord[], highlight?: SalaryRecord): FigureGroup['rows'] {
+  return records.map((r) => ({ label: r.name, value: withPeriod(pack, r.display), ...(r === highlight ? { highlight: true } : {}) }));
+}
+
+/** "$164,660 a year" when the pack says how often figures are paid, the figure as printed otherwise. */
+function withPeriod(pack: Pack, amount: string): string {
+  return pack.salary?.period ? `${amount} ${pack.salary.period}` : amount;
 }
 
 function figures(title: string, groups: readonly FigureGroup[]): Block {

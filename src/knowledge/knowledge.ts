@@ -56,6 +56,8 @@ export interface Salary {
   readonly overview: Unit;
   readonly industries?: SalaryTable;
   readonly states?: SalaryTable;
+  /** How often the figures are paid ("a year"), as the pack's curator says; undefined when nobody said. */
+  readonly period?: string;
 }
 
 export interface State { readonly id: string; readonly name: string; readonly abbr: string; readonly abbrMatch: 'any' | 'upper' | 'never'; readonly aliases: readonly string[] }

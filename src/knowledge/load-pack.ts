@@ -132,7 +132,7 @@ function salaryOf(files: PackFiles, blocks: readonly GuideBlock[], meta: PackFil
     files.issue(PACK_FILES.units, 'units', `needs a unit for the salary section "${overviewHeading ?? '(none found)'}", which general pay questions are answered with`);
     return undefined;
   }
-  return { overview, ...(industries ? { industries } : {}), ...(states ? { states } : {}) };
+  return { overview, ...(industries ? { industries } : {}), ...(states ? { states } : {}), ...(meta?.period ? { period: meta.period } : {}) };
 }
 
 function walkthroughOf(units: ReadonlyMap<string, Unit>): Pack['walkthrough'] {

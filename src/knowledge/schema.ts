@@ -28,7 +28,12 @@ export const PackFile = z.strictObject({
     url: z.url({ protocol: /^https?$/ }).optional(),
   }),
   /** Headings of the guide's salary section and lists; left out, they are found by their shape, or there are none. */
-  salary: z.strictObject({ overview: phrase.optional(), industries: phrase.optional(), states: phrase.optional() }).optional(),
+  salary: z.strictObject({
+    overview: phrase.optional(), industries: phrase.optional(), states: phrase.optional(),
+    // How often the figures are paid, said after each one ("a year"). The guide may print them bare; this is the
+    // content owner's word for it. Left out, figures are shown as printed and the bot says the guide doesn't say.
+    period: phrase.optional(),
+  }).optional(),
   /** Names in the guide's lists that are worth a link ("LinkedIn"), with their address. */
   links: z.record(phrase, z.url({ protocol: /^https$/ })).default({}),
 });

@@ -26,10 +26,10 @@ describe('compose for salary questions, on the fixture pack', () => {
       expect(texts(r)).to.not.include(tx.display);
     });
 
-    it('shows its figure first and highlighted, a year, then the rest of the list', () => {
+    it('shows its figure first and highlighted, then the rest of the list', () => {
       const block = figures(r);
       expect(block.title).to.equal(say(pack, 'salaryCardOne', { name: 'Texas' }));
-      expect(rows(block.groups[0]!)).to.deep.equal([`Texas: ${tx.display} a year *`, ...states.records.filter((s) => s !== tx).map((s) => `${s.name}: ${s.display} a year`)]);
+      expect(rows(block.groups[0]!)).to.deep.equal([`Texas: ${tx.display} *`, ...states.records.filter((s) => s !== tx).map((s) => `${s.name}: ${s.display}`)]);
     });
 
     it('gives the record and its list, offers two other states and the best industry, and cites the list', () => {
@@ -53,7 +53,7 @@ describe('compose for salary questions, on the fixture pack', () => {
       const r = reply(salaryAbout({ states: ['CA'] }));
       expect(r.blocks[0]).to.deep.equal({ kind: 'paragraph', text: 'The guide has no salary figure for California.' });
       expect(GAP_STATEMENT.test(readableText({ ...r, blocks: r.blocks.slice(0, 1) }))).to.equal(true);
-      expect(rows(figures(r).groups[0]!)).to.deep.equal(states.records.map((s) => `${s.name}: ${s.display} a year`));
+      expect(rows(figures(r).groups[0]!)).to.deep.equal(states.records.map((s) => `${s.name}: ${s.display}`));
       expect(r).to.deep.include({ outcome: 'nodata', unitIds: ['salary_states'] });
     });
 
@@ -82,7 +82,7 @@ describe('compose for salary questions, on the fixture pack', () => {
       const r = reply(salaryAbout({ states: ['WA', 'OR'] }));
       const difference = `$${(record('WA').annual - record('OR').annual).toLocaleString('en-US')}`;
       expect(r.blocks[0]).to.deep.equal({ kind: 'paragraph', text: say(pack, 'salaryHigher', { higher: 'Washington', difference }) });
-      expect(rows(figures(r).groups[0]!)).to.deep.equal([`Washington: ${record('WA').display} a year`, `Oregon: ${record('OR').display} a year`]);
+      expect(rows(figures(r).groups[0]!)).to.deep.equal([`Washington: ${record('WA').display}`, `Oregon: ${record('OR').display}`]);
       expect(r.unitIds).to.deep.equal(['salary_state_wa', 'salary_state_or']);
     });
 
@@ -123,9 +123,21 @@ describe('compose for salary questions, on the fixture pack', () => {
       expect(r).to.deep.include({ outcome: 'nodata', unitIds: [] });
     });
 
-    it('says the figures are yearly before them on "is that per year?"', () => {
+    it('says, on "is that per year?", that the guide doesn\'t say when the pack gives no pay period', () => {
       const r = reply({ ...salaryAbout({ states: ['WA'] }), yearly: true } as Action);
-      expect(r.blocks[0]).to.deep.equal({ kind: 'paragraph', text: say(pack, 'salaryYearly') });
+      expect(r.blocks[0]).to.deep.equal({ kind: 'paragraph', text: say(pack, 'salaryPeriodUnknown') });
+    });
+
+    it('shows figures as the guide prints them when the pack gives no pay period, and with it when it does', () => {
+      const figuresOf = (r: Reply): string[] => r.blocks.flatMap((b) => (b.kind === 'figures' ? b.groups.flatMap((g) => g.rows.map((row) => row.value)) : []));
+      const bare = figuresOf(reply(salaryAbout({ states: ['WA'] })));
+      expect(bare).to.not.be.empty;
+      for (const value of bare) expect(value).to.match(/^\$[\d,]+$/);
+      const yearly = { ...pack, salary: { ...pack.salary!, period: 'a year' } };
+      const withPeriod = compose(yearly, decision(salaryAbout({ states: ['WA'] })));
+      expect(figuresOf(withPeriod)).to.deep.equal(bare.map((v) => `${v} a year`));
+      const asked = compose(yearly, decision({ ...salaryAbout({ states: ['WA'] }), yearly: true } as Action));
+      expect(asked.blocks[0]).to.deep.equal({ kind: 'paragraph', text: say(yearly, 'salaryPeriod', { period: 'a year' }) });
     });
 
     it('says what the figures leave out before them, as a partial answer', () => {

@@ -86,7 +86,7 @@ describe('renderReply', () => {
       it('writes figures as text lines', () => {
         const activity = renderReply(salary, channel);
         expect(activity.attachments ?? []).to.have.length(0);
-        expect(activity.text).to.include(`• Texas – ${pack.salary!.states!.records[1]!.display} a year`);
+        expect(activity.text).to.include(`• Texas – ${pack.salary!.states!.records[1]!.display}`);
       });
     });
   }
@@ -102,8 +102,8 @@ describe('renderReply', () => {
     it('puts the figures in a FactSet, the asked-for one first and in bold', () => {
       const facts = card.body.find((e) => e.type === 'FactSet')!.facts!;
       const [texas, ...rest] = pack.salary!.states!.records.filter((r) => r.entityId === 'TX').concat(pack.salary!.states!.records.filter((r) => r.entityId !== 'TX'));
-      expect(facts[0]).to.deep.equal({ title: `**${texas!.name}**`, value: `**${texas!.display} a year**` });
-      expect(facts.slice(1)).to.deep.equal(rest.map((r) => ({ title: r.name, value: `${r.display} a year` })));
+      expect(facts[0]).to.deep.equal({ title: `**${texas!.name}**`, value: `**${texas!.display}**` });
+      expect(facts.slice(1)).to.deep.equal(rest.map((r) => ({ title: r.name, value: `${r.display}` })));
     });
 
     it('is headed by the figures\' title, then says the sentence before the figures, and ends with the source', () => {
