@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { escapeHtml } from '../src/escape-html.js';
 
 export interface Portal {
   /** As a browser names it: "localhost" and "127.0.0.1" are different origins, so the portal is foreign to the bot. */
@@ -7,8 +8,6 @@ export interface Portal {
   close(): void;
 }
 
-/** Escapes a value for a double-quoted HTML attribute. */
-const attribute = (value: string): string => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 const ROLES = ['Medical Science Liaison, Oncology', 'Senior MSL, Neuroscience', 'MSL Manager, West Coast'];
 
@@ -19,7 +18,7 @@ const ROLES = ['Medical Science Liaison, Oncology', 'Senior MSL, Neuroscience', 
  */
 export async function startPortal(botBase: () => string, attributes: () => Readonly<Record<string, string>>): Promise<Portal> {
   const server: Server = createServer((_req, res) => {
-    const data = Object.entries(attributes()).map(([name, value]) => ` data-${name}="${attribute(value)}"`).join('');
+    const data = Object.entries(attributes()).map(([name, value]) => ` data-${name}="${escapeHtml(value)}"`).join('');
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Careers at Acme</title></head>

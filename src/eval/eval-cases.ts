@@ -15,7 +15,7 @@ const Turn = z.strictObject({
   /** Words the reply must not contain. */
   forbid: z.array(z.string()).optional(),
 }).refine(
-  (t) => [t.expect ?? (t.gap ? undefined : undefined), t.all, t.outcome, t.any].filter((x) => x !== undefined).length === 1 || (t.gap === true && t.all === undefined && t.outcome === undefined && t.any === undefined),
+  (t) => [t.expect, t.all, t.outcome, t.any].filter((x) => x !== undefined).length === 1 || (t.gap === true && t.all === undefined && t.outcome === undefined && t.any === undefined),
   'a turn needs exactly one of expect, all, outcome or any, or gap (with expect or alone)',
 );
 

@@ -9,11 +9,8 @@ import type { Pack } from '../knowledge/knowledge.js';
 export function idTranslation(from: Pack, to: Pack): (id: string) => string {
   const fold = (s: string | undefined): string => foldQuotes(s ?? '').toLowerCase();
   const byHeading = new Map<string, string>();
-  for (const u of to.units.values()) {
-    // A curated unit quoting from a paragraph sits under another heading: only its own title then names it.
-    if (u.heading && fold(u.heading) === fold(u.title)) byHeading.set(fold(u.title), u.id);
-    else byHeading.set(fold(u.title), u.id);
-  }
+  // A unit is named by its title, whether it sits under its own heading or quotes a paragraph under another.
+  for (const u of to.units.values()) byHeading.set(fold(u.title), u.id);
   const map = new Map<string, string>();
   for (const u of from.units.values()) {
     const id = byHeading.get(fold(u.title));

@@ -125,12 +125,13 @@ interface GroupTally {
   words?: Map<string, number>;
 }
 
+/** Outcomes whose reply is not the guide's answer to the question (the "not in the guide" group): votes on them are not put against a section. */
+const NOT_AN_ANSWER: ReadonlySet<string> = new Set(OUTCOME_GROUPS.find((g) => g.id === 'gap')!.outcomes);
+
 /**
  * Counts a bot's log line by line, so a log of any length is read in one pass with bounded memory: counts, a few
  * examples per group, and no copy of the turns. Feed it lines with `add`, then take the `summary`.
  */
-/** Outcomes whose reply is not the guide's answer to the question: votes on them are not put against a section. */
-const NOT_AN_ANSWER: ReadonlySet<string> = new Set(['gap', 'nodata']);
 
 export class ReportTally {
   private read = 0;

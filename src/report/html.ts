@@ -1,3 +1,5 @@
+import { escapeHtml } from '../escape-html.js';
+
 /** Markup that is already safe: built by `html`, never from a bare string. */
 export class Html {
   constructor(readonly markup: string) {}
@@ -8,12 +10,7 @@ export class Html {
 
 export type HtmlValue = Html | string | number | readonly HtmlValue[] | undefined | null | false;
 
-const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Text made safe for element content and quoted attribute values alike. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
-}
+export { escapeHtml };
 
 /**
  * A template tag that escapes every interpolated string, so text from a log can never become markup unless it went

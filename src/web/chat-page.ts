@@ -1,3 +1,4 @@
+import { escapeHtml } from '../escape-html.js';
 import type { PageOptions } from './page-options.js';
 
 /** The page's own words, from the guide pack it serves. */
@@ -17,9 +18,6 @@ export interface ChatPageView {
   readonly embedded: boolean;
 }
 
-const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** Escapes text for HTML content and quoted attributes alike. */
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 
 /**
  * Fills the page template. Every value goes through escapeHtml, and the options travel as JSON in a data attribute

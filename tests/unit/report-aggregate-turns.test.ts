@@ -4,6 +4,8 @@ import { cleanText, MAX_EXAMPLE_CHARS } from '../../src/report/clean-text.js';
 import { focusTerms } from '../../src/report/focus-terms.js';
 import { parseLogLine } from '../../src/report/read-log-lines.js';
 import { EMPTY_CATALOGUE } from '../../src/report/report-catalogue.js';
+import { OUTCOME_GROUPS } from '../../src/report/outcome-groups.js';
+import { UNANSWERED_OUTCOMES } from '../../src/turn-log.js';
 import { feedbackLine, SAMPLE_CATALOGUE, sampleReport, turnLine } from '../support/sample-log.js';
 
 /** Counts log lines given as text, as the CLI would after reading them. */
@@ -191,6 +193,13 @@ describe('counting votes', () => {
     expect(data.turns).to.equal(0);
     expect(data.period).to.not.equal(undefined);
     expect(data.votes.rows).to.have.length(1);
+  });
+});
+
+describe('the outcomes the bot logs as unanswered', () => {
+  it('are the report\'s partly answered, not in the guide, did you mean and off-topic groups, no more and no fewer', () => {
+    const groups = OUTCOME_GROUPS.filter((g) => ['partial', 'gap', 'clarify', 'off_topic'].includes(g.id)).flatMap((g) => g.outcomes);
+    expect([...UNANSWERED_OUTCOMES].sort()).to.deep.equal([...groups].sort());
   });
 });
 
