@@ -8,6 +8,9 @@ import { call, DirectLineClient, startLocalDirectLine } from '../directline/dire
 import { StreamClient } from '../directline/stream-client.js';
 import { sendUpgrade } from './raw-upgrade.js';
 
+/** How long a closed stream may take to free its place; on loopback it takes a few milliseconds. */
+const FREED_DEADLINE_MS = 5_000;
+
 const FOREIGN = 'https://elsewhere.example.com';
 
 /** The path and query of a URL, as a raw request line carries them. */
@@ -100,9 +103,18 @@ describe("upgrade requests on the local Direct Line's stream paths (security)", 
       const one = await DirectLineClient.open(base);
       expect(await sendUpgrade(port, pathOf(one.streamUrl))).to.deep.equal({ status: 429, closedByServer: true });
       streams.pop()?.close();
-      await new Promise((resolve) => setTimeout(resolve, 50)); // the server sees the close
-      const again = await call(base, 'GET', `/v3/directline/conversations/${one.conversationId}`, { token: one.token });
-      streams.push(await StreamClient.open(again.body.streamUrl));
+      // Once the server has seen the close, the address has room again: retry until it has, within a deadline.
+      const deadline = Date.now() + FREED_DEADLINE_MS;
+      for (;;) {
+        const again = await call(base, 'GET', `/v3/directline/conversations/${one.conversationId}`, { token: one.token });
+        try {
+          streams.push(await StreamClient.open(again.body.streamUrl));
+          break;
+        } catch (error) {
+          if (Date.now() > deadline) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+      }
     } finally {
       for (const socket of streams) socket.close();
     }
