@@ -52,8 +52,8 @@ const conversations: Array<{ name: string; steps: Step[] }> = [
   {
     name: 'follows a salary question with "and Texas?", highlighting Texas in one card',
     steps: [
-      { say: 'how much do CRAs make in Washington?', check: (r) => expect(firstFact(r)).to.deep.equal({ title: '**Washington**', value: `**${record('WA').display} a year**` }) },
-      { say: 'and Texas?', check: (r) => expect(firstFact(r)).to.deep.equal({ title: '**Texas**', value: `**${record('TX').display} a year**` }) },
+      { say: 'how much do CRAs make in Washington?', check: (r) => expect(firstFact(r)).to.deep.equal({ title: '**Washington**', value: `**${record('WA').display}**` }) },
+      { say: 'and Texas?', check: (r) => expect(firstFact(r)).to.deep.equal({ title: '**Texas**', value: `**${record('TX').display}**` }) },
     ],
   },
   {
