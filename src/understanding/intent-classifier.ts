@@ -67,7 +67,10 @@ export class IntentClassifier {
     return this.lift.has(stem);
   }
 
-  /** Every intent with a posterior share of at least MIN_POSTERIOR, best first; empty when no feature is known. */
+  /**
+   * Every intent with a posterior share of at least MIN_POSTERIOR, in no particular order (the reader adds them
+   * to the other signals, and sorting them first cost a few per cent of a turn); empty when no feature is known.
+   */
   classify(stems: readonly string[]): IntentScore[] {
     const present = [...new Set(stems)].filter((s) => this.lift.has(s));
     if (present.length === 0) return [];
@@ -83,6 +86,6 @@ export class IntentClassifier {
       const score = scores[c]! / total;
       if (score >= MIN_POSTERIOR) out.push({ intent: this.labels[c]!, score });
     }
-    return out.sort((a, b) => b.score - a.score);
+    return out;
   }
 }

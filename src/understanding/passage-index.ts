@@ -30,7 +30,8 @@ export interface QueryTerm {
  * score, so they can be set against the classifier's and a fixed threshold.
  */
 export class PassageIndex {
-  private readonly postings = new Map<string, Array<readonly [number, number]>>();
+  /** Per stem, the passages that have it and its saturated weight in each, as two parallel typed arrays. */
+  private readonly postings = new Map<string, { readonly docs: Int32Array; readonly shares: Float64Array }>();
   private readonly idf = new Map<string, number>();
   private readonly ids: string[];
   private readonly acc: Float64Array;
@@ -48,18 +49,20 @@ export class PassageIndex {
     const lengths = passages.map((p) => p.fields.reduce((n, f) => n + f.weight * f.stems.length, 0));
     const average = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
     const df = new Map<string, number>();
+    const lists = new Map<string, Array<readonly [number, number]>>();
     passages.forEach((p, doc) => {
       const tf = new Map<string, number>();
       for (const f of p.fields) for (const s of f.stems) tf.set(s, (tf.get(s) ?? 0) + f.weight);
       const norm = BM25.k1 * (1 - BM25.b + (BM25.b * lengths[doc]!) / average);
       for (const [s, n] of tf) {
         df.set(s, (df.get(s) ?? 0) + 1);
-        const list = this.postings.get(s) ?? [];
+        const list = lists.get(s) ?? [];
         // The saturated term frequency, divided by its ceiling (k1 + 1) so a perfect match scores 1 per word.
         list.push([doc, (n * (BM25.k1 + 1)) / (n + norm) / (BM25.k1 + 1)]);
-        this.postings.set(s, list);
+        lists.set(s, list);
       }
     });
+    for (const [s, list] of lists) this.postings.set(s, { docs: Int32Array.from(list, ([doc]) => doc), shares: Float64Array.from(list, ([, share]) => share) });
     const n = passages.length;
     for (const [s, d] of df) this.idf.set(s, Math.log(1 + (n - d + 0.5) / (d + 0.5)));
     this.unknownIdf = Math.max(0, ...this.idf.values());
@@ -78,8 +81,10 @@ export class PassageIndex {
       const idf = this.idf.get(stem);
       ceiling += weight * (idf ?? this.unknownIdf);
       if (idf === undefined) continue;
-      for (const [doc, share] of this.postings.get(stem)!) {
-        acc[doc]! += weight * idf * share;
+      const { docs, shares } = this.postings.get(stem)!;
+      for (let k = 0; k < docs.length; k++) {
+        const doc = docs[k]!;
+        acc[doc]! += weight * idf * shares[k]!;
         if (!isTouched[doc]) { isTouched[doc] = 1; touched[count++] = doc; }
       }
     }

@@ -92,7 +92,7 @@ export class PhraseRetriever {
     this.best = new Float64Array(this.intents.length);
   }
 
-  /** Similarity in [0, 1] (1 is the same words) of each matching intent, best first. */
+  /** Similarity in [0, 1] (1 is the same words) of each matching intent, in no particular order: the reader adds them up. */
   search(stems: readonly string[]): IntentScore[] {
     const { queryMatch, phraseMatch, touched, best, phraseIntent, phraseWeight } = this;
     const unique = [...new Set(stems)];
@@ -131,7 +131,7 @@ export class PhraseRetriever {
     }
     const out = found.map((intent) => ({ intent: this.intents[intent]!, score: best[intent]! }));
     for (const intent of found) best[intent] = 0;
-    return out.sort((a, b) => b.score - a.score);
+    return out;
   }
 
   private weight(stem: string): number {

@@ -1,7 +1,8 @@
 import { expect } from 'chai';
-import { IntentClassifier } from '../../src/understanding/intent-classifier.js';
+import { IntentClassifier, type IntentScore } from '../../src/understanding/intent-classifier.js';
 
 const example = (intent: string, words: string) => ({ intent, stems: words.split(' ').filter(Boolean) });
+const best = (scores: readonly IntentScore[]): string | undefined => [...scores].sort((a, b) => b.score - a.score)[0]?.intent;
 
 describe('IntentClassifier', () => {
   const classifier = new IntentClassifier([
@@ -24,14 +25,13 @@ describe('IntentClassifier', () => {
   ];
   for (const [stems, intent] of table) {
     it(`classifies [${stems}] as ${intent}`, () => {
-      expect(classifier.classify(stems.split(' '))[0]!.intent).to.equal(intent);
+      expect(best(classifier.classify(stems.split(' ')))).to.equal(intent);
     });
   }
 
-  it('gives every intent a posterior share, best first, that together make 1', () => {
+  it('gives every intent a posterior share, and the shares together make 1', () => {
     const scores = classifier.classify(['much', 'hour']);
     expect(scores.map((s) => s.intent)).to.have.members(['salary', 'hours', 'employers']);
-    expect(scores.map((s) => s.score)).to.deep.equal(scores.map((s) => s.score).sort((a, b) => b - a));
     expect(scores.reduce((n, s) => n + s.score, 0)).to.be.closeTo(1, 1e-9);
   });
 
