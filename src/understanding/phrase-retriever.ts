@@ -25,6 +25,17 @@ export const FUSE_OPTIONS = Object.freeze({
 const MAX_CACHED_LOOKUPS = 20_000;
 // A fuzzy match counts for this share of an exact one: a guessed word is weaker evidence than a typed one.
 const FUZZY_MATCH_WEIGHT = 0.8;
+/**
+ * A stem in more than this share of the phrasings is not walked (the career's name: "msl" is in about 60% of them),
+ * since its postings alone would touch most phrasings on most messages. Walking it cost a third of the search.
+ */
+const DOMINANT_SHARE = 0.4;
+
+/** A stem too common to walk: which phrasings have it, and per intent the lightest of those phrasings. */
+interface Dominant {
+  readonly member: Uint8Array;
+  readonly lightest: Float64Array;
+}
 
 /**
  * Finds the phrasings (utterances, titles, keywords) closest to a query and scores each by how much of the query
@@ -43,6 +54,7 @@ export class PhraseRetriever {
   /** The same stems by first letter, to find at a twentieth of the cost that most new words have no near neighbour. */
   private readonly fuzzyByInitial = new Map<string, Fuse<string>>();
   private readonly fuzzyCache = new Map<string, string | undefined>();
+  private readonly dominant = new Map<string, Dominant>();
   // Scratch arrays reused across calls, indexed by phrasing or by intent: a common stem ("msl") touches hundreds.
   private readonly queryMatch: Float64Array;
   private readonly phraseMatch: Float64Array;
@@ -77,7 +89,17 @@ export class PhraseRetriever {
         this.phraseWeight[i]! += this.weight(s);
       }
     });
-    for (const [s, list] of postings) this.index.set(s, Int32Array.from(list));
+    for (const [s, list] of postings) {
+      this.index.set(s, Int32Array.from(list));
+      if (list.length <= DOMINANT_SHARE * indexed.length) continue;
+      const member = new Uint8Array(indexed.length);
+      const lightest = new Float64Array(this.intents.length).fill(Infinity);
+      for (const i of list) {
+        member[i] = 1;
+        lightest[this.phraseIntent[i]!] = Math.min(lightest[this.phraseIntent[i]!]!, this.phraseWeight[i]!);
+      }
+      this.dominant.set(s, { member, lightest });
+    }
     const byInitial = new Map<string, string[]>();
     for (const s of df.keys()) {
       const list = byInitial.get(s[0]!);
@@ -92,7 +114,13 @@ export class PhraseRetriever {
     this.best = new Float64Array(this.intents.length);
   }
 
-  /** Similarity in [0, 1] (1 is the same words) of each matching intent, in no particular order: the reader adds them up. */
+  /**
+   * Similarity in [0, 1] (1 is the same words) of each matching intent, in no particular order: the reader adds them up.
+   *
+   * One dominant stem of the query is not walked. Phrasings the rest of the query touches get its weight added in the
+   * order a walk would have added it; of the phrasings it alone matches, each intent's lightest scores best (the
+   * score falls as a phrasing's weight grows), so only that one is scored. The scores are those of a full walk.
+   */
   search(stems: readonly string[]): IntentScore[] {
     const { queryMatch, phraseMatch, touched, best, phraseIntent, phraseWeight } = this;
     const unique = [...new Set(stems)];
@@ -101,9 +129,21 @@ export class PhraseRetriever {
     if (queryTotal === 0) return [];
 
     let count = 0;
+    let skipped: Dominant | undefined;
+    let skippedWeight = 0;
     for (const s of unique) {
       // A stem no phrasing uses stands for its nearest neighbour, if it has one close enough, at a discount.
       const exact = this.index.get(s);
+      const dominant = exact && !skipped ? this.dominant.get(s) : undefined;
+      if (dominant) {
+        skipped = dominant;
+        skippedWeight = this.weight(s);
+        for (let k = 0; k < count; k++) {
+          const i = touched[k]!;
+          if (dominant.member[i]) { queryMatch[i]! += skippedWeight; phraseMatch[i]! += skippedWeight; }
+        }
+        continue;
+      }
       const as = exact ? s : this.nearest(s);
       const list = exact ?? (as ? this.index.get(as) : undefined);
       if (!list) continue;
@@ -112,22 +152,36 @@ export class PhraseRetriever {
       const toPhrase = credit * this.weight(as!);
       for (let k = 0; k < list.length; k++) {
         const i = list[k]!;
-        if (queryMatch[i] === 0) touched[count++] = i;
+        if (queryMatch[i] === 0) {
+          touched[count++] = i;
+          // The skipped stem came earlier in the query: a walk would have added it first.
+          if (skipped?.member[i]) { queryMatch[i] = skippedWeight; phraseMatch[i] = skippedWeight; }
+        }
         queryMatch[i]! += toQuery;
         phraseMatch[i]! += toPhrase;
       }
     }
     const found: number[] = [];
+    const keep = (intent: number, f1: number): void => {
+      if (best[intent] === 0) found.push(intent);
+      if (f1 > best[intent]!) best[intent] = f1;
+    };
     for (let k = 0; k < count; k++) {
       const i = touched[k]!;
       const recall = queryMatch[i]! / queryTotal;
       const precision = phraseMatch[i]! / phraseWeight[i]!;
       queryMatch[i] = 0;
       phraseMatch[i] = 0;
-      const f1 = (2 * recall * precision) / (recall + precision);
-      const intent = phraseIntent[i]!;
-      if (best[intent] === 0) found.push(intent);
-      if (f1 > best[intent]!) best[intent] = f1;
+      keep(phraseIntent[i]!, (2 * recall * precision) / (recall + precision));
+    }
+    if (skipped) {
+      const recall = skippedWeight / queryTotal;
+      for (let intent = 0; intent < skipped.lightest.length; intent++) {
+        const lightest = skipped.lightest[intent]!;
+        if (lightest === Infinity) continue;
+        const precision = skippedWeight / lightest;
+        keep(intent, (2 * recall * precision) / (recall + precision));
+      }
     }
     const out = found.map((intent) => ({ intent: this.intents[intent]!, score: best[intent]! }));
     for (const intent of found) best[intent] = 0;
