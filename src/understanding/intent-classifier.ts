@@ -28,7 +28,7 @@ export class IntentClassifier {
   private readonly prior: Float64Array;
   private readonly absent: Float64Array;
   /** For each feature, the classes that saw it and how much more likely it makes them than an unseen feature would. */
-  private readonly lift = new Map<string, Array<readonly [number, number]>>();
+  private readonly lift = new Map<string, { readonly classes: Int32Array; readonly lifts: Float64Array }>();
   private readonly scores: Float64Array;
 
   constructor(examples: Iterable<{ intent: string; stems: readonly string[] }>) {
@@ -49,17 +49,19 @@ export class IntentClassifier {
     this.absent = new Float64Array(this.labels.length);
     this.scores = new Float64Array(this.labels.length);
     const byIndex = [...featureIndex.keys()];
+    const lists = new Map<string, Array<readonly [number, number]>>();
     this.labels.forEach((label, c) => {
       const total = classTotals[label]!;
       this.prior[c] = Math.log(total / totalExamples);
       this.absent[c] = Math.log(BAYES_SMOOTHING / total);
       for (const [index, count] of Object.entries(classFeatures[label]!)) {
         const stem = byIndex[Number(index)]!;
-        const list = this.lift.get(stem) ?? [];
+        const list = lists.get(stem) ?? [];
         list.push([c, Math.log(count / total) - this.absent[c]!]);
-        this.lift.set(stem, list);
+        lists.set(stem, list);
       }
     });
+    for (const [stem, list] of lists) this.lift.set(stem, { classes: Int32Array.from(list, ([c]) => c), lifts: Float64Array.from(list, ([, lift]) => lift) });
   }
 
   /** True when the classifier saw this stem in training: the domain's vocabulary. */
@@ -76,7 +78,10 @@ export class IntentClassifier {
     if (present.length === 0) return [];
     const { scores } = this;
     for (let c = 0; c < scores.length; c++) scores[c] = this.prior[c]! + present.length * this.absent[c]!;
-    for (const stem of present) for (const [c, lift] of this.lift.get(stem)!) scores[c]! += lift;
+    for (const stem of present) {
+      const { classes, lifts } = this.lift.get(stem)!;
+      for (let k = 0; k < classes.length; k++) scores[classes[k]!]! += lifts[k]!;
+    }
     let max = -Infinity;
     for (const s of scores) if (s > max) max = s;
     let total = 0;

@@ -1,7 +1,8 @@
 import { CONVERSATION_INTENTS, SALARY_INTENTS, type Pack } from '../knowledge/knowledge.js';
 import type { EntityExtractor, EntityMention } from './entities.js';
 import { isEnglish, loadEnglishNouns } from './english-lexicon.js';
-import { IntentClassifier, type IntentScore } from './intent-classifier.js';
+import { IntentClassifier } from './intent-classifier.js';
+import { IntentTally } from './intent-tally.js';
 import { isForeign } from './language.js';
 import { normalize } from './normalize.js';
 import { PassageIndex, type QueryTerm } from './passage-index.js';
@@ -92,6 +93,12 @@ export class Reader {
   private readonly empty: Analysis;
   /** Units with no curated phrasings, known from the guide alone. */
   private readonly guideOnly: ReadonlySet<string>;
+  /** Each piece's scores, summed per intent. */
+  private readonly tally: IntentTally;
+  /** Per intent (by the tally's numbers), what the classifier's, phrase retrieval's and a passage's score is worth. */
+  private readonly classifierWeight: Float64Array;
+  private readonly retrievalWeight: Float64Array;
+  private readonly passageWeight: Float64Array;
   /** isKnownWord's answers: every message asks it of every word, and the words of a day's questions repeat. */
   private readonly knownWords = new Map<string, boolean>();
 
@@ -136,6 +143,13 @@ export class Reader {
     // The salary overview's phrasings are the "salary" intent's, when the pack has them.
     const covered = (id: string): boolean => !!pack.phrasings[id]?.length || (id === pack.salary?.overview.id && !!pack.phrasings.salary?.length);
     this.guideOnly = new Set([...pack.units.keys()].filter((id) => !covered(id)));
+    this.tally = new IntentTally([...training.examples.map((e) => e.intent), ...training.passages.map((p) => p.id), ...pack.units.keys(), 'salary']);
+    const share = (intent: string): number => (this.guideOnly.has(intent) ? GUIDE_ONLY_SHARE : 1);
+    // Conversation moves and salary intents have no passage of their own: their phrasings stand in for one.
+    const own = (intent: string): number => (CONVERSATION.has(intent) || SALARY.has(intent) ? weights.passage : 0);
+    this.classifierWeight = Float64Array.from(this.tally.intents, (i) => weights.classifier * share(i));
+    this.retrievalWeight = Float64Array.from(this.tally.intents, (i) => (weights.retrieval * share(i)) + own(i));
+    this.passageWeight = Float64Array.from(this.tally.intents, (i) => (this.guideOnly.has(i) ? weights.passageAlone : weights.passage));
     this.empty = this.analyse('');
   }
 
@@ -165,14 +179,14 @@ export class Reader {
     const keywords = this.findKeywords(tokens.map(singular));
     const features = featuresOf(processed, entities);
 
-    const combined = new Map<string, number>();
-    const bump = (intent: string, by: number): void => { combined.set(intent, (combined.get(intent) ?? 0) + by); };
-    const share = (intent: string): number => (this.guideOnly.has(intent) ? GUIDE_ONLY_SHARE : 1);
-    for (const c of this.classifier.classify(features)) bump(c.intent, this.weights.classifier * share(c.intent) * c.score);
+    const { tally } = this;
+    for (const c of this.classifier.classify(features)) {
+      const n = tally.numberOf(c.intent);
+      tally.add(n, this.classifierWeight[n]! * c.score);
+    }
     for (const r of this.retriever.search(features)) {
-      // Conversation moves and salary intents have no passage of their own: their phrasings stand in for one.
-      const own = CONVERSATION.has(r.intent) || SALARY.has(r.intent) ? this.weights.passage : 0;
-      bump(r.intent, ((this.weights.retrieval * share(r.intent)) + own) * r.score + (r.score >= EXACT_SIMILARITY ? this.weights.exact : 0));
+      const n = tally.numberOf(r.intent);
+      tally.add(n, this.retrievalWeight[n]! * r.score + (r.score >= EXACT_SIMILARITY ? this.weights.exact : 0));
     }
     const stemsOf = (only: (e: EntityMention) => boolean): ReadonlySet<string> => {
       if (entities.length === 0) return NOTHING;
@@ -197,18 +211,15 @@ export class Reader {
       else if (!(NON_TOPIC_WORDS.has(t) || NON_TOPIC_STEMS.has(s))) { topical.push(s); topicalBeyondCareer = true; }
     }
     const passages = this.passages.search(this.query(topicalBeyondCareer ? topical : usable));
-    for (const p of passages) bump(p.intent, (this.guideOnly.has(p.intent) ? this.weights.passageAlone : this.weights.passage) * p.score);
-    for (const k of keywords) bump(k, this.weights.keyword);
+    for (const p of passages) {
+      const n = tally.numberOf(p.intent);
+      tally.add(n, this.passageWeight[n]! * p.score);
+    }
+    for (const k of keywords) tally.add(tally.numberOf(k), this.weights.keyword);
 
     const signals = this.signals(processed.normalized, tokens, stems, entities.length > 0);
-    if (signals.pay) bump('salary', this.weights.keyword);
-    // Scores past 1 are scaled back into [0, 1] together, not each cut at 1, so that candidates which all match
-    // very well keep their order and the gaps between them (several cut to 1 would read as a tie).
-    let top = 1;
-    for (const score of combined.values()) if (score > top) top = score;
-    const ranked: IntentScore[] = [];
-    for (const [intent, score] of combined) ranked.push({ intent, score: score / top });
-    ranked.sort(byScore);
+    if (signals.pay) tally.add(tally.numberOf('salary'), this.weights.keyword);
+    const ranked = tally.rank();
 
     // Coverage: of the words that could name a topic, the share the pack knows. English words that are never
     // nouns ("honestly", "terrible", "succeeding") are left out: they colour a question but name no topic.
@@ -321,8 +332,6 @@ export class Reader {
     return found;
   }
 }
-
-const byScore = (a: IntentScore, b: IntentScore): number => b.score - a.score;
 
 /**
  * A keyword's words are matched as typed, with only a plural "s" folded: stems would make "linked list" name
