@@ -72,7 +72,10 @@ export class PassageIndex {
     return this.postings.has(stem);
   }
 
-  /** Each passage's share of a perfect match, best first; words no passage has still count against the match. */
+  /**
+   * Each passage's share of a perfect match, in no particular order (the reader adds them all up, and keeps only the
+   * best few in order); words no passage has still count against the match.
+   */
   search(query: readonly QueryTerm[]): IntentScore[] {
     const { acc, touched, isTouched } = this;
     let ceiling = 0;
@@ -97,6 +100,6 @@ export class PassageIndex {
       acc[doc] = 0;
       isTouched[doc] = 0;
     }
-    return found.sort((a, b) => b.score - a.score);
+    return found;
   }
 }

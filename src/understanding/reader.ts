@@ -1,4 +1,5 @@
 import { CONVERSATION_INTENTS, SALARY_INTENTS, type Pack } from '../knowledge/knowledge.js';
+import { bestFirst } from './best-first.js';
 import type { EntityExtractor, EntityMention } from './entities.js';
 import { isEnglish, loadEnglishNouns } from './english-lexicon.js';
 import { IntentClassifier } from './intent-classifier.js';
@@ -40,10 +41,13 @@ export type Weights = { readonly [K in keyof typeof WEIGHTS]: number };
 const EXACT_SIMILARITY = 0.999;
 // Words whose knownness is remembered: a busy day's vocabulary, bounded so a flood of made-up words cannot grow it.
 const MAX_CACHED_WORDS = 20_000;
+/** The best passages an analysis keeps, in order: the policy looks at the first, `npm run ask` shows three. */
+export const PASSAGES_KEPT = 3;
 /** A WordNet synonym standing in for a word no passage uses counts for this share of the word itself. */
 export const SYNONYM_WEIGHT = 0.5;
 
 const NOTHING: ReadonlySet<string> = new Set();
+type EnglishKind = 'noun' | 'other' | 'none';
 // A question that points back at a place or industry named earlier in the message.
 const POINTS_BACK = /\b(?:that|this|those|these)\s+(?:(?:two|three|2|3)\s+)?(?:industry|industries|state|states|sector|sectors|field|place|area|one|ones)\b|\b(?:which|either|each|both)\s+of\s+(?:those|these|them|the two)\b|\bthere\b/i;
 // A word after a pronoun, "to" or a modal is a verb ("should I target", "to pivot"): it names no topic.
@@ -101,6 +105,8 @@ export class Reader {
   private readonly passageWeight: Float64Array;
   /** isKnownWord's answers: every message asks it of every word, and the words of a day's questions repeat. */
   private readonly knownWords = new Map<string, boolean>();
+  /** englishKind's answers, for the same reason. */
+  private readonly englishKinds = new Map<string, EnglishKind>();
 
   constructor(readonly pack: Pack, private readonly english: ReadonlySet<string>, training: Training, private readonly weights: Weights = WEIGHTS) {
     const { pipeline, extractor, speller } = buildPipeline(pack, english, training.vocabulary);
@@ -129,7 +135,7 @@ export class Reader {
     // Each topic's nearest unit is found once, by asking the passages for its "near" words.
     let longestTopic = 1;
     for (const topic of pack.topics.topics) {
-      const nearest = topic.near ? this.passages.search(this.query(featureStems(this.pipeline.canonical(topic.near))))[0]?.intent : undefined;
+      const nearest = topic.near ? bestFirst(this.passages.search(this.query(featureStems(this.pipeline.canonical(topic.near)))), 1)[0]?.intent : undefined;
       const named: NamedTopic = nearest ? { ...topic, nearest } : topic;
       for (const phrase of topic.phrases) {
         const key = phraseWords(phrase).join(' ');
@@ -236,12 +242,15 @@ export class Reader {
       if (!named && !abroad) topicWords.push(word);
       const isKnown = named || (!abroad && this.knowsStem(s));
       if (abroad) { judged++; return; }
-      if (!isKnown && isEnglish(this.english, word) && (!isEnglish(this.nouns, word) || VERB_POSITION.has(tokens[i - 1] ?? ''))) return;
+      if (!isKnown) {
+        const english = this.englishKind(word);
+        if (english === 'other' || (english === 'noun' && VERB_POSITION.has(tokens[i - 1] ?? ''))) return;
+      }
       judged++;
       if (isKnown) known++; else unknown.push(word);
     });
     return {
-      text, tokens, ranked, passages, entities,
+      text, tokens, ranked, passages: bestFirst(passages, PASSAGES_KEPT), entities,
       jobTitle: signals.pay ? this.extractor.jobTitle(tokens, entities) : undefined,
       keywords, coverage: judged ? known / judged : 1, unknown: [...new Set(unknown)], topicWords, signals,
     };
@@ -250,6 +259,17 @@ export class Reader {
   /** Whether the pack knows a stem: from its phrasings, its passages, or as a WordNet synonym of one of its words. */
   private knowsStem(s: string): boolean {
     return this.classifier.knows(s) || this.passages.has(s) || this.synonyms.has(s);
+  }
+
+  /** Whether a word is English, and if so whether it may be a noun; remembered, as the word lists are large. */
+  private englishKind(word: string): EnglishKind {
+    let kind = this.englishKinds.get(word);
+    if (kind === undefined) {
+      kind = !isEnglish(this.english, word) ? 'none' : isEnglish(this.nouns, word) ? 'noun' : 'other';
+      if (this.englishKinds.size >= MAX_CACHED_WORDS) this.englishKinds.clear();
+      this.englishKinds.set(word, kind);
+    }
+    return kind;
   }
 
   /** Whether a word is English or the pack's own, or a misspelling of one (for telling English with typos and jargon from another language). */

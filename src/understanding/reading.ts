@@ -15,7 +15,7 @@ export interface Analysis {
   readonly tokens: readonly string[];
   /** Guide units, salary intents and conversation moves, each with a score in [0, 1], best first. */
   readonly ranked: readonly IntentScore[];
-  /** Passage retrieval alone: how well each unit's own heading, question and text match, best first. */
+  /** Passage retrieval alone: the units whose own heading, question and text match best, best first (PASSAGES_KEPT of them). */
   readonly passages: readonly IntentScore[];
   readonly entities: readonly EntityMention[];
   /** A job title the careers list doesn't name ("pharmacovigilance specialist"). */

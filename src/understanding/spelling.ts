@@ -57,10 +57,12 @@ export class SpellingCorrector {
   }
 
   correct(word: string): string {
-    if (this.known.has(word) || word.length < SHORT_WORD_LENGTH || !/^[a-z]+$/.test(word) || isEnglish(this.english, word)) return word;
-    if (word.length < MIN_CORRECTABLE_LENGTH) return this.restoreDroppedLetter(word);
+    if (this.known.has(word) || word.length < SHORT_WORD_LENGTH || !/^[a-z]+$/.test(word)) return word;
+    // Remembered first: the English word list is large enough that asking it costs more than the cache.
     const hit = this.cache.get(word);
     if (hit !== undefined) return hit;
+    if (isEnglish(this.english, word)) return this.remember(word, word);
+    if (word.length < MIN_CORRECTABLE_LENGTH) return this.restoreDroppedLetter(word);
     const limit = maxEdits(word.length);
     let best = word;
     let bestDistance = limit + 1;
@@ -79,8 +81,6 @@ export class SpellingCorrector {
   }
 
   private restoreDroppedLetter(word: string): string {
-    const hit = this.cache.get(word);
-    if (hit !== undefined) return hit;
     let best = word;
     let bestCount = 0;
     for (const candidate of this.byInitial.get(word[0]!) ?? []) {
