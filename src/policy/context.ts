@@ -37,11 +37,13 @@ export interface Context {
 export function contextFor(pack: Pack, reading: Reading, a: Analysis, memory: ConversationMemory, wholeOnTopic = false, thresholds: Thresholds = THRESHOLDS): Context {
   const near = new Set(neighbours(pack, memory.unitId));
   // The message's story counts a little towards what its question means ("…interview next week. Any advice?").
-  const story = a === reading.focus && reading.whole ? new Map(reading.whole.ranked.map((c) => [c.intent, c.score])) : undefined;
-  const answerable = a.ranked
-    .filter((c) => pack.units.has(c.intent) || (SALARY.has(c.intent) && pack.salary))
-    .map((c) => ({ intent: c.intent, score: Math.min(1, c.score + (near.has(c.intent) ? thresholds.context : 0) + thresholds.story * (story?.get(c.intent) ?? 0)) }))
-    .sort((x, y) => y.score - x.score);
+  const story = a === reading.focus && reading.whole ? scoresOf(reading.whole.ranked) : undefined;
+  const answerable: IntentScore[] = [];
+  for (const c of a.ranked) {
+    if (!(pack.units.has(c.intent) || (SALARY.has(c.intent) && pack.salary))) continue;
+    answerable.push({ intent: c.intent, score: Math.min(1, c.score + (near.has(c.intent) ? thresholds.context : 0) + thresholds.story * (story?.get(c.intent) ?? 0)) });
+  }
+  answerable.sort((x, y) => y.score - x.score);
   const confidence = (answerable[0]?.score ?? 0) * a.coverage;
   const careers = [...a.entities.filter((e) => e.type === 'career'), ...(a.jobTitle ? [a.jobTitle] : [])];
   const followUp = (memory.unitId !== undefined || memory.salary !== undefined) && a.topicWords.length <= FOLLOW_UP_WORDS;
@@ -53,4 +55,10 @@ export function contextFor(pack: Pack, reading: Reading, a: Analysis, memory: Co
     pack, reading, a, memory, top: a.ranked[0], answerable, confidence,
     places: a.entities.filter((e) => e.type !== 'career'), careers, followUp, inDomain, thresholds,
   };
+}
+
+function scoresOf(ranked: readonly IntentScore[]): Map<string, number> {
+  const scores = new Map<string, number>();
+  for (const c of ranked) scores.set(c.intent, c.score);
+  return scores;
 }

@@ -183,10 +183,12 @@ function partialGap(c: Context, unitId: string): Gap | undefined {
   const topic = s.topics[0];
   if (topic) return { kind: 'topic', topic: topic.label, from: 'topics' };
   const unit = c.pack.units.get(unitId)!;
-  const text = unit.excerpt.map((p) => (p.kind === 'paragraph' ? p.text : p.items.join(' '))).join(' ').toLowerCase();
-  // "How many years of experience?" is answered by "several years"; "how many days a week on the road?" is not.
-  const measured = QUANTITY_NOUN.exec(c.a.tokens.join(' '))?.[1];
-  if (s.quantity && !/\d/.test(text) && !(measured && text.includes(measured.replace(/s$/, '')))) return { kind: 'figures' };
+  if (s.quantity) {
+    const text = unit.excerpt.map((p) => (p.kind === 'paragraph' ? p.text : p.items.join(' '))).join(' ').toLowerCase();
+    // "How many years of experience?" is answered by "several years"; "how many days a week on the road?" is not.
+    const measured = QUANTITY_NOUN.exec(c.a.tokens.join(' '))?.[1];
+    if (!/\d/.test(text) && !(measured && text.includes(measured.replace(/s$/, '')))) return { kind: 'figures' };
+  }
   const listed = unit.excerpt.find((p) => p.kind === 'list');
   // "Is Pfizer a good company?" asks what a list of names can't say; "is LinkedIn good for finding jobs?" it can.
   if (s.evaluative && listed?.kind === 'list' && !c.a.tokens.some((t) => FINDING_WORDS.has(t))) {
