@@ -33,6 +33,7 @@ het een van voor niet hoeveel verdient werk ook maar zijn nodig worden wordt om 
 eigentlich ganzen den dem einen einem welche welcher brauche braucht
 jakie jaki jest czy dla się nie zarobki praca
 `.split(/\s+/).filter(Boolean));
+const PLAIN_ASCII = /^[\x00-\x7f]*$/;
 // Letters outside the Latin alphabet (Cyrillic, Greek, Arabic, Hebrew, Devanagari, CJK, …).
 const NON_LATIN = /[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g;
 
@@ -41,15 +42,26 @@ const NON_LATIN = /[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\
  * jargon must never count as foreign, so franc is asked only when the message looks foreign on its face.
  */
 export function isForeign(raw: string, isEnglishWord: (word: string) => boolean): boolean {
-  const letters = raw.replace(/[^\p{L}]/gu, '');
-  if (letters.length === 0) return false;
-  if ((raw.match(NON_LATIN) ?? []).length / letters.length > 0.3) return true;
-  const words = raw.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  // Plain ASCII, what nearly every message is, has no letters beyond a to z: no Unicode classes need scanning.
+  const ascii = PLAIN_ASCII.test(raw);
+  const letters = ascii ? asciiLetters(raw) : raw.replace(/[^\p{L}]/gu, '').length;
+  if (letters === 0) return false;
+  if (!ascii && (raw.match(NON_LATIN) ?? []).length / letters > 0.3) return true;
+  const words = raw.toLowerCase().match(ascii ? /[a-z']+/g : /[\p{L}']+/gu) ?? [];
   const foreign = words.filter((w) => FOREIGN_WORDS.has(w)).length;
   const english = words.filter((w) => isEnglishWord(w.replace(/'s$/, ''))).length / Math.max(1, words.length);
   // Letters English doesn't use (ñ, ß, ą, ł, ã…); accents English borrows (é in "résumé") don't count.
-  const marked = /[ñßąćęłńśźżãõçœøåěščřžůőű¿¡]/i.test(raw);
+  const marked = !ascii && /[ñßąćęłńśźżãõçœøåěščřžůőű¿¡]/i.test(raw);
   const looksForeign = foreign >= 2 || (marked && foreign >= 1) || (words.length >= MIN_WORDS_FOR_SHARE && english < MIN_ENGLISH_SHARE);
-  if (!looksForeign || letters.length < MIN_FRANC_CHARS) return false;
+  if (!looksForeign || letters < MIN_FRANC_CHARS) return false;
   return franc(raw, { only: CANDIDATES, minLength: MIN_FRANC_CHARS }) !== 'eng';
+}
+
+function asciiLetters(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if (c >= 97 && c <= 122) n++;
+  }
+  return n;
 }

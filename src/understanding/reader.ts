@@ -370,7 +370,12 @@ function englishNouns(): ReadonlySet<string> {
 
 /** A phrase's words as topic phrases are matched: lower case, hyphens and apostrophes as in the normalised text. */
 function phraseWords(text: string): string[] {
-  return text.toLowerCase().replace(/-/g, ' ').split(/[^a-z0-9'&$%]+/).map((w) => w.replace(/^'+|'+$/g, '')).filter(Boolean);
+  const words: string[] = [];
+  for (const w of text.toLowerCase().replace(/-/g, ' ').split(/[^a-z0-9'&$%]+/)) {
+    const word = w.startsWith("'") || w.endsWith("'") ? w.replace(/^'+|'+$/g, '') : w;
+    if (word) words.push(word);
+  }
+  return words;
 }
 
 /** One case-insensitive pattern for a list of phrases, matched as whole words. */
