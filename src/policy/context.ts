@@ -1,6 +1,6 @@
 import { SALARY_INTENTS, type Pack } from '../knowledge/knowledge.js';
 import type { EntityMention } from '../understanding/entities.js';
-import type { IntentScore } from '../understanding/intent-classifier.js';
+import { byScoreDescending, type IntentScore } from '../understanding/intent-classifier.js';
 import type { Analysis, Reading } from '../understanding/reading.js';
 import type { ConversationMemory } from './memory.js';
 import { FOLLOW_UP_WORDS, THRESHOLDS, type Thresholds } from './thresholds.js';
@@ -43,7 +43,7 @@ export function contextFor(pack: Pack, reading: Reading, a: Analysis, memory: Co
     if (!(pack.units.has(c.intent) || (SALARY.has(c.intent) && pack.salary))) continue;
     answerable.push({ intent: c.intent, score: Math.min(1, c.score + (near.has(c.intent) ? thresholds.context : 0) + thresholds.story * (story?.get(c.intent) ?? 0)) });
   }
-  answerable.sort((x, y) => y.score - x.score);
+  answerable.sort(byScoreDescending);
   const confidence = (answerable[0]?.score ?? 0) * a.coverage;
   const careers = [...a.entities.filter((e) => e.type === 'career'), ...(a.jobTitle ? [a.jobTitle] : [])];
   const followUp = (memory.unitId !== undefined || memory.salary !== undefined) && a.topicWords.length <= FOLLOW_UP_WORDS;

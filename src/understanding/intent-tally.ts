@@ -1,4 +1,4 @@
-import type { IntentScore } from './intent-classifier.js';
+import { byScoreDescending, type IntentScore } from './intent-classifier.js';
 
 /**
  * Sums the signals' scores per intent for one piece of a message, in an array numbered once per pack: the reader
@@ -52,6 +52,6 @@ export class IntentTally {
       scored[n] = 0;
     }
     this.count = 0;
-    return ranked.sort((a, b) => b.score - a.score);
+    return ranked.sort(byScoreDescending);
   }
 }

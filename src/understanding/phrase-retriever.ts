@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import type { IntentScore } from './intent-classifier.js';
+import type { ScoreSink } from './intent-classifier.js';
 
 export interface Phrasing {
   readonly intent: string;
@@ -115,18 +115,19 @@ export class PhraseRetriever {
   }
 
   /**
-   * Similarity in [0, 1] (1 is the same words) of each matching intent, in no particular order: the reader adds them up.
+   * Hands `sink` the similarity in [0, 1] (1 is the same words) of each matching intent, in no particular order:
+   * the reader adds them up.
    *
    * One dominant stem of the query is not walked. Phrasings the rest of the query touches get its weight added in the
    * order a walk would have added it; of the phrasings it alone matches, each intent's lightest scores best (the
    * score falls as a phrasing's weight grows), so only that one is scored. The scores are those of a full walk.
    */
-  search(stems: readonly string[]): IntentScore[] {
+  search(stems: readonly string[], sink: ScoreSink): void {
     const { queryMatch, phraseMatch, touched, best, phraseIntent, phraseWeight } = this;
     const unique = [...new Set(stems)];
     let queryTotal = 0;
     for (const s of unique) queryTotal += this.weight(s);
-    if (queryTotal === 0) return [];
+    if (queryTotal === 0) return;
 
     let count = 0;
     let skipped: Dominant | undefined;
@@ -183,9 +184,10 @@ export class PhraseRetriever {
         keep(intent, (2 * recall * precision) / (recall + precision));
       }
     }
-    const out = found.map((intent) => ({ intent: this.intents[intent]!, score: best[intent]! }));
-    for (const intent of found) best[intent] = 0;
-    return out;
+    for (const intent of found) {
+      sink(this.intents[intent]!, best[intent]!);
+      best[intent] = 0;
+    }
   }
 
   private weight(stem: string): number {

@@ -103,6 +103,15 @@ export class Reader {
   private readonly classifierWeight: Float64Array;
   private readonly retrievalWeight: Float64Array;
   private readonly passageWeight: Float64Array;
+  /** What the classifier and phrase retrieval hand over, weighted into the tally. */
+  private readonly addClassified = (intent: string, score: number): void => {
+    const n = this.tally.numberOf(intent);
+    this.tally.add(n, this.classifierWeight[n]! * score);
+  };
+  private readonly addRetrieved = (intent: string, score: number): void => {
+    const n = this.tally.numberOf(intent);
+    this.tally.add(n, this.retrievalWeight[n]! * score + (score >= EXACT_SIMILARITY ? this.weights.exact : 0));
+  };
   /** isKnownWord's answers: every message asks it of every word, and the words of a day's questions repeat. */
   private readonly knownWords = new Map<string, boolean>();
   /** englishKind's answers, for the same reason. */
@@ -186,14 +195,8 @@ export class Reader {
     const features = featuresOf(processed, entities);
 
     const { tally } = this;
-    for (const c of this.classifier.classify(features)) {
-      const n = tally.numberOf(c.intent);
-      tally.add(n, this.classifierWeight[n]! * c.score);
-    }
-    for (const r of this.retriever.search(features)) {
-      const n = tally.numberOf(r.intent);
-      tally.add(n, this.retrievalWeight[n]! * r.score + (r.score >= EXACT_SIMILARITY ? this.weights.exact : 0));
-    }
+    this.classifier.classify(features, this.addClassified);
+    this.retriever.search(features, this.addRetrieved);
     const stemsOf = (only: (e: EntityMention) => boolean): ReadonlySet<string> => {
       if (entities.length === 0) return NOTHING;
       const found = new Set<string>();
