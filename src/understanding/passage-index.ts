@@ -1,4 +1,4 @@
-import type { IntentScore } from './intent-classifier.js';
+import type { ScoreSink } from './intent-classifier.js';
 
 /** One field of a passage, with how much a word in it counts. */
 export interface PassageField {
@@ -73,10 +73,10 @@ export class PassageIndex {
   }
 
   /**
-   * Each passage's share of a perfect match, in no particular order (the reader adds them all up, and keeps only the
-   * best few in order); words no passage has still count against the match.
+   * Hands `sink` each passage's share of a perfect match, in no particular order (the reader adds them all up, and
+   * keeps only the best few in order); words no passage has still count against the match.
    */
-  search(query: readonly QueryTerm[]): IntentScore[] {
+  search(query: readonly QueryTerm[], sink: ScoreSink): void {
     const { acc, touched, isTouched } = this;
     let ceiling = 0;
     let count = 0;
@@ -93,13 +93,11 @@ export class PassageIndex {
     }
     // One word is thin evidence however well it matches: n words count for n / (n + 1) of a match.
     const evidence = query.length / (query.length + 1);
-    const found: IntentScore[] = [];
     for (let k = 0; k < count; k++) {
       const doc = touched[k]!;
-      if (ceiling > 0) found.push({ intent: this.ids[doc]!, score: (evidence * acc[doc]!) / ceiling });
+      if (ceiling > 0) sink(this.ids[doc]!, (evidence * acc[doc]!) / ceiling);
       acc[doc] = 0;
       isTouched[doc] = 0;
     }
-    return found;
   }
 }

@@ -1,5 +1,5 @@
 import { CONVERSATION_INTENTS, SALARY_INTENTS, type Pack } from '../knowledge/knowledge.js';
-import { bestFirst } from './best-first.js';
+import { BestFirst } from './best-first.js';
 import type { EntityExtractor, EntityMention } from './entities.js';
 import { isEnglish, loadEnglishNouns } from './english-lexicon.js';
 import { IntentClassifier } from './intent-classifier.js';
@@ -112,6 +112,12 @@ export class Reader {
     const n = this.tally.numberOf(intent);
     this.tally.add(n, this.retrievalWeight[n]! * score + (score >= EXACT_SIMILARITY ? this.weights.exact : 0));
   };
+  private readonly bestPassages = new BestFirst(PASSAGES_KEPT);
+  private readonly addPassage = (intent: string, score: number): void => {
+    const n = this.tally.numberOf(intent);
+    this.tally.add(n, this.passageWeight[n]! * score);
+    this.bestPassages.offer(intent, score);
+  };
   /** isKnownWord's answers: every message asks it of every word, and the words of a day's questions repeat. */
   private readonly knownWords = new Map<string, boolean>();
   /** englishKind's answers, for the same reason. */
@@ -144,7 +150,9 @@ export class Reader {
     // Each topic's nearest unit is found once, by asking the passages for its "near" words.
     let longestTopic = 1;
     for (const topic of pack.topics.topics) {
-      const nearest = topic.near ? bestFirst(this.passages.search(this.query(featureStems(this.pipeline.canonical(topic.near)))), 1)[0]?.intent : undefined;
+      const best = new BestFirst(1);
+      if (topic.near) this.passages.search(this.query(featureStems(this.pipeline.canonical(topic.near))), (intent, score) => best.offer(intent, score));
+      const nearest = best.take()[0]?.intent;
       const named: NamedTopic = nearest ? { ...topic, nearest } : topic;
       for (const phrase of topic.phrases) {
         const key = phraseWords(phrase).join(' ');
@@ -219,11 +227,7 @@ export class Reader {
       if (t === this.careerToken) topical.push(s);
       else if (!(NON_TOPIC_WORDS.has(t) || NON_TOPIC_STEMS.has(s))) { topical.push(s); topicalBeyondCareer = true; }
     }
-    const passages = this.passages.search(this.query(topicalBeyondCareer ? topical : usable));
-    for (const p of passages) {
-      const n = tally.numberOf(p.intent);
-      tally.add(n, this.passageWeight[n]! * p.score);
-    }
+    this.passages.search(this.query(topicalBeyondCareer ? topical : usable), this.addPassage);
     for (const k of keywords) tally.add(tally.numberOf(k), this.weights.keyword);
 
     const signals = this.signals(processed.normalized, tokens, stems, entities.length > 0);
@@ -253,7 +257,7 @@ export class Reader {
       if (isKnown) known++; else unknown.push(word);
     });
     return {
-      text, tokens, ranked, passages: bestFirst(passages, PASSAGES_KEPT), entities,
+      text, tokens, ranked, passages: this.bestPassages.take(), entities,
       jobTitle: signals.pay ? this.extractor.jobTitle(tokens, entities) : undefined,
       keywords, coverage: judged ? known / judged : 1, unknown: [...new Set(unknown)], topicWords, signals,
     };
