@@ -1,3 +1,5 @@
+import { foldWhiteSpace } from './white-space.js';
+
 /**
  * Longest text we match on. Real questions run well under 200 characters; past this the rest is
  * noise that only costs time (and a pasted essay must not slow every turn down).
@@ -21,7 +23,7 @@ export function normalize(raw: string): string {
   else s = s.replace(/`/g, "'");
   s = s.toLowerCase();
   s = s.replace(/[^a-z0-9&$%'.,?!/\- ]+/g, ' ');
-  s = s.replace(/([?!.,])\1+/g, '$1').replace(/\s+/g, ' ').trim();
+  s = foldWhiteSpace(s.replace(/([?!.,])\1+/g, '$1')).trim();
   if (s.length > MAX_MATCH_CHARS) {
     const cut = s.lastIndexOf(' ', MAX_MATCH_CHARS);
     s = s.slice(0, cut > 0 ? cut : MAX_MATCH_CHARS);

@@ -1,3 +1,5 @@
+import { foldWhiteSpace } from './white-space.js';
+
 /**
  * Finding the question in what people write: a forum post puts its question after three sentences of story, a chat
  * message starts with "hii", and one message may ask two things. Pure string work, before any matching.
@@ -38,7 +40,7 @@ export interface MessageShape {
 
 /** Splits a message into the question it asks (and its parts) and the story around it. */
 export function shapeOf(raw: string): MessageShape {
-  let text = raw.slice(0, MAX_READ_CHARS).replace(/\s+/g, ' ').trim();
+  let text = foldWhiteSpace(raw.slice(0, MAX_READ_CHARS)).trim();
   const greeted = GREETING.exec(text);
   const afterGreeting = greeted ? text.slice(greeted[0].length) : text;
   const greeting = !!greeted && afterGreeting.split(' ').filter(Boolean).length >= 2;
