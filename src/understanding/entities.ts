@@ -35,8 +35,11 @@ export class EntityExtractor {
   private readonly fuzzyByWords = new Map<number, Array<[string, Pattern]>>();
   private readonly abbreviations = new Map<string, { pattern: Pattern; match: 'any' | 'upper'; typed: RegExp }>();
   private readonly jobTitles: ReadonlySet<string>;
-  /** Every alias's first word: a phrase can only be an exact alias when it starts with one. */
-  private readonly firstWords = new Set<string>();
+  /**
+   * Every alias's first word, with the lengths in words of the aliases it starts as bits (bit n: an alias of n words):
+   * a phrase can only be an exact alias of a length some alias starting with its first word has.
+   */
+  private readonly aliasLengths = new Map<string, number>();
   /** Fuzzy matches of phrases that are no alias, remembered: a misspelt word comes back in the next message. */
   private readonly fuzzyCache = new Map<string, Pattern | null>();
 
@@ -50,8 +53,9 @@ export class EntityExtractor {
       const key = pipeline.canonical(alias).join(' ');
       if (!key || this.exact.has(key)) return;
       this.exact.set(key, pattern);
-      this.firstWords.add(key.split(' ')[0]!);
       const words = key.split(' ').length;
+      const first = key.split(' ')[0]!;
+      this.aliasLengths.set(first, (this.aliasLengths.get(first) ?? 0) | (1 << words));
       if (pattern.fuzzy && key.length >= MIN_CORRECTABLE_LENGTH && /^[a-z ]+$/.test(key)) {
         const list = this.fuzzyByWords.get(words) ?? [];
         list.push([key, pattern]);
@@ -111,13 +115,15 @@ export class EntityExtractor {
   }
 
   private matchAt(tokens: readonly string[], i: number, raw: string, shouting: boolean, nextUnknown: Int32Array): EntityMention | undefined {
-    const startsAlias = this.firstWords.has(tokens[i]!);
+    const lengths = this.aliasLengths.get(tokens[i]!) ?? 0;
     for (let n = Math.min(MAX_ALIAS_WORDS, tokens.length - i); n >= 1; n--) {
-      // Only a phrase with a word no vocabulary knows may be a misspelt place; only one starting an alias may be one.
+      // Only a phrase with a word no vocabulary knows may be a misspelt place; only one as long as an alias starting
+      // with its first word may be that alias.
       const misspelt = nextUnknown[i]! < i + n;
-      if (!startsAlias && !misspelt) continue;
+      const mayBeAlias = ((lengths >> n) & 1) === 1;
+      if (!mayBeAlias && !misspelt) continue;
       const key = tokens.slice(i, i + n).join(' ');
-      const p = (startsAlias ? this.exact.get(key) : undefined) ?? (misspelt ? this.cachedFuzzy(key, n) : undefined);
+      const p = (mayBeAlias ? this.exact.get(key) : undefined) ?? (misspelt ? this.cachedFuzzy(key, n) : undefined);
       if (p) return { type: p.type, id: p.id, name: p.name, start: i, end: i + n, inGuide: p.inGuide, surface: key };
     }
     const abbr = this.abbreviations.get(tokens[i] ?? '');

@@ -19,6 +19,9 @@ const WORD = /[a-z0-9$%]+(?:['&.][a-z0-9]+)*/g;
 // Most words have no apostrophe or dot to strip.
 const PLAIN_WORD = /^[a-z0-9$%&]+$/;
 
+// Canonical forms remembered: a busy day's vocabulary, bounded so a flood of made-up words cannot grow the memory.
+const MAX_CACHED_WORDS = 20_000;
+
 /** Turns raw text into canonical tokens and stems, the same way for training data and for user messages. */
 export class TextPipeline {
   private readonly phrases: RegExp;
@@ -28,6 +31,8 @@ export class TextPipeline {
    * or "__proto__" with what every object inherits.
    */
   private readonly words: ReadonlyMap<string, string>;
+  /** Typed words' canonical forms, remembered: every message asks for every word, and a day's words repeat. */
+  private readonly corrected = new Map<string, string>();
 
   constructor(synonyms: Synonyms, private readonly speller?: SpellingCorrector) {
     this.words = new Map(Object.entries(synonyms.words));
@@ -52,10 +57,8 @@ export class TextPipeline {
   tokens(normalized: string, correct = true): string[] {
     const words: string[] = [];
     for (const typed of this.replacePhrases(normalized).match(WORD) ?? []) {
-      const w = PLAIN_WORD.test(typed) ? typed : typed.replace(/'s$/, '').replace(/'/g, '').replace(/[.]+$/, '');
-      if (!w) continue;
-      const canonical = this.words.get(w) ?? (correct ? this.speller?.correct(w) : undefined) ?? w;
-      words.push(this.words.get(canonical) ?? canonical);
+      const word = correct ? this.correctedWord(typed) : this.canonicalWord(typed, false);
+      if (word) words.push(word);
     }
     const tokens: string[] = [];
     for (const w of this.replacePhrases(words.join(' ')).split(' ')) {
@@ -65,6 +68,24 @@ export class TextPipeline {
       else for (const part of synonym.split(' ')) if (part) tokens.push(part);
     }
     return tokens;
+  }
+
+  /** A typed word's canonical form, spelling corrected ('' for a word that is only punctuation), remembered. */
+  private correctedWord(typed: string): string {
+    let word = this.corrected.get(typed);
+    if (word === undefined) {
+      word = this.canonicalWord(typed, true);
+      if (this.corrected.size >= MAX_CACHED_WORDS) this.corrected.clear();
+      this.corrected.set(typed, word);
+    }
+    return word;
+  }
+
+  private canonicalWord(typed: string, correct: boolean): string {
+    const w = PLAIN_WORD.test(typed) ? typed : typed.replace(/'s$/, '').replace(/'/g, '').replace(/[.]+$/, '');
+    if (!w) return '';
+    const canonical = this.words.get(w) ?? (correct ? this.speller?.correct(w) : undefined) ?? w;
+    return this.words.get(canonical) ?? canonical;
   }
 
   /** Whether the pack has a synonym for this word. */
