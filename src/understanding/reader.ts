@@ -83,15 +83,15 @@ export class Reader {
   private readonly passages: PassageIndex;
   private readonly synonyms: ReadonlyMap<string, readonly string[]>;
   private readonly keywordIndex = new Map<string, string>();
-  private readonly keywordStarts = new Set<string>();
-  private readonly maxKeywordWords: number;
+  /** Each keyword's first word, with the keywords' lengths in words as bits (bit n: a keyword of n words). */
+  private readonly keywordLengths = new Map<string, number>();
   private readonly careerToken: string;
   private readonly quantity: RegExp;
   private readonly evaluative: ReadonlySet<string>;
   /** Each topic phrase's words → the topics it names; phrases are looked up by their words, not by 30 regexes. */
   private readonly topicPhrases = new Map<string, NamedTopic[]>();
-  private readonly maxTopicWords: number;
-  private readonly topicStarts = new Set<string>();
+  /** Each topic phrase's first word, with the phrases' lengths in words as bits, as for keywords. */
+  private readonly topicLengths = new Map<string, number>();
   private readonly nouns: ReadonlySet<string>;
   /** What an empty message reads as: nothing at all. */
   private readonly empty: Analysis;
@@ -133,22 +133,18 @@ export class Reader {
     this.passages = new PassageIndex(training.passages);
     this.synonyms = training.synonyms;
     this.careerToken = pack.career.short.toLowerCase();
-    let longest = 1;
     for (const unit of pack.units.values()) {
       for (const k of unit.keywords) {
         const key = this.pipeline.canonical(k).map(singular).join(' ');
         if (key) {
           this.keywordIndex.set(key, unit.id);
-          this.keywordStarts.add(key.split(' ')[0]!);
+          addLength(this.keywordLengths, key);
         }
-        longest = Math.max(longest, key.split(' ').length);
       }
     }
-    this.maxKeywordWords = longest;
     this.quantity = phrasePattern(pack.topics.quantity);
     this.evaluative = new Set(pack.topics.evaluative);
     // Each topic's nearest unit is found once, by asking the passages for its "near" words.
-    let longestTopic = 1;
     for (const topic of pack.topics.topics) {
       const best = new BestFirst(1);
       if (topic.near) this.passages.search(this.query(featureStems(this.pipeline.canonical(topic.near))), (intent, score) => best.offer(intent, score));
@@ -157,11 +153,9 @@ export class Reader {
       for (const phrase of topic.phrases) {
         const key = phraseWords(phrase).join(' ');
         this.topicPhrases.set(key, [...(this.topicPhrases.get(key) ?? []), named]);
-        this.topicStarts.add(key.split(' ')[0]!);
-        longestTopic = Math.max(longestTopic, key.split(' ').length);
+        addLength(this.topicLengths, key);
       }
     }
-    this.maxTopicWords = longestTopic;
     this.nouns = englishNouns();
     // The salary overview's phrasings are the "salary" intent's, when the pack has them.
     const covered = (id: string): boolean => !!pack.phrasings[id]?.length || (id === pack.salary?.overview.id && !!pack.phrasings.salary?.length);
@@ -331,11 +325,12 @@ export class Reader {
   private topicsIn(words: readonly string[]): NamedTopic[] {
     const found = new Set<NamedTopic>();
     for (let i = 0; i < words.length; i++) {
-      if (!this.topicStarts.has(words[i]!)) continue;
+      const lengths = this.topicLengths.get(words[i]!);
+      if (lengths === undefined) continue;
       let key = '';
-      for (let n = 0; n < this.maxTopicWords && i + n < words.length; n++) {
-        key = n === 0 ? words[i]! : `${key} ${words[i + n]}`;
-        for (const t of this.topicPhrases.get(key) ?? []) found.add(t);
+      for (let n = 1; n <= longestOf(lengths) && i + n <= words.length; n++) {
+        key = n === 1 ? words[i]! : `${key} ${words[i + n - 1]}`;
+        if ((lengths >> n) & 1) for (const t of this.topicPhrases.get(key) ?? []) found.add(t);
       }
     }
     if (found.size === 0) return [];
@@ -346,8 +341,10 @@ export class Reader {
   private findKeywords(words: readonly string[]): string[] {
     const found: string[] = [];
     for (let i = 0; i < words.length; i++) {
-      if (!this.keywordStarts.has(words[i]!)) continue;
-      for (let n = Math.min(this.maxKeywordWords, words.length - i); n >= 1; n--) {
+      const lengths = this.keywordLengths.get(words[i]!);
+      if (lengths === undefined) continue;
+      for (let n = Math.min(longestOf(lengths), words.length - i); n >= 1; n--) {
+        if (!((lengths >> n) & 1)) continue;
         const unit = this.keywordIndex.get(words.slice(i, i + n).join(' '));
         if (unit) {
           if (!found.includes(unit)) found.push(unit);
@@ -373,6 +370,21 @@ let nounList: ReadonlySet<string> | undefined;
 /** WordNet's mostly-nouns, read once per process and shared by every pack's reader. */
 function englishNouns(): ReadonlySet<string> {
   return (nounList ??= loadEnglishNouns());
+}
+
+// A keyword or topic phrase's length is kept as a bit of a 32-bit number.
+const MAX_PHRASE_WORDS = 30;
+
+/** Notes a phrase's length in words against its first word, as a bit: lookups then try only lengths some phrase has. */
+function addLength(lengths: Map<string, number>, phrase: string): void {
+  const words = phrase.split(' ');
+  if (words.length > MAX_PHRASE_WORDS) throw new Error(`"${phrase}" is longer than ${MAX_PHRASE_WORDS} words: keywords and topic phrases name a thing, they don't describe it`);
+  lengths.set(words[0]!, (lengths.get(words[0]!) ?? 0) | (1 << words.length));
+}
+
+/** The longest length noted in a set of length bits. */
+function longestOf(lengths: number): number {
+  return 31 - Math.clz32(lengths);
 }
 
 /** A phrase's words as topic phrases are matched: lower case, hyphens and apostrophes as in the normalised text. */
