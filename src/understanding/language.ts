@@ -49,12 +49,19 @@ export function isForeign(raw: string, isEnglishWord: (word: string) => boolean)
   if (!ascii && (raw.match(NON_LATIN) ?? []).length / letters > 0.3) return true;
   const words = raw.toLowerCase().match(ascii ? /[a-z']+/g : /[\p{L}']+/gu) ?? [];
   const foreign = words.filter((w) => FOREIGN_WORDS.has(w)).length;
-  const english = words.filter((w) => isEnglishWord(w.replace(/'s$/, ''))).length / Math.max(1, words.length);
   // Letters English doesn't use (ñ, ß, ą, ł, ã…); accents English borrows (é in "résumé") don't count.
   const marked = !ascii && /[ñßąćęłńśźżãõçœøåěščřžůőű¿¡]/i.test(raw);
-  const looksForeign = foreign >= 2 || (marked && foreign >= 1) || (words.length >= MIN_WORDS_FOR_SHARE && english < MIN_ENGLISH_SHARE);
+  const looksForeign = foreign >= 2 || (marked && foreign >= 1) || (words.length >= MIN_WORDS_FOR_SHARE && fewEnglishWords(words, isEnglishWord));
   if (!looksForeign || letters < MIN_FRANC_CHARS) return false;
   return franc(raw, { only: CANDIDATES, minLength: MIN_FRANC_CHARS }) !== 'eng';
+}
+
+/** Whether fewer than MIN_ENGLISH_SHARE of the words are English; counting stops once enough are. */
+function fewEnglishWords(words: readonly string[], isEnglishWord: (word: string) => boolean): boolean {
+  const enough = MIN_ENGLISH_SHARE * words.length;
+  let english = 0;
+  for (const w of words) if (isEnglishWord(w.endsWith("'s") ? w.slice(0, -2) : w) && ++english >= enough) return false;
+  return true;
 }
 
 function asciiLetters(text: string): number {
