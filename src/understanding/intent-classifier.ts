@@ -1,5 +1,4 @@
-import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier.js';
-import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { BAYES_SMOOTHING, type BayesModel } from './bayes-model.js';
 
 export interface IntentScore {
   readonly intent: string;
@@ -17,11 +16,6 @@ export function byScoreDescending(a: IntentScore, b: IntentScore): number {
   return b.score > a.score ? 1 : b.score < a.score ? -1 : 0;
 }
 
-// Additive smoothing for words a class never saw. natural's default of 1 flattens the posterior of a
-// one- or two-word message across ~70 intents; 0.05 keeps it sharp while a single unseen word still
-// costs a class less than a factor of ~100.
-export const BAYES_SMOOTHING = 0.05;
-
 /**
  * Posteriors below this are left out: weighted into a unit's score they move it by less than 1e-4, which no
  * threshold or gap notices, and the ~70 intents a message does not match need not be ranked every turn.
@@ -29,7 +23,7 @@ export const BAYES_SMOOTHING = 0.05;
 export const MIN_POSTERIOR = 1e-4;
 
 /**
- * natural's naive Bayes over stemmed features, trained by natural, scored from a table of its log probabilities:
+ * natural's naive Bayes over stemmed features, trained by natural (bayes-model.ts), scored from a table of its log probabilities:
  * each feature lists only the classes that saw it, so a message costs a few additions per class instead of
  * natural's walk over every feature of every class.
  */
@@ -42,31 +36,17 @@ export class IntentClassifier {
   private readonly lift = new Map<string, { readonly classes: Int32Array; readonly lifts: Float64Array }>();
   private readonly scores: Float64Array;
 
-  constructor(examples: Iterable<{ intent: string; stems: readonly string[] }>) {
-    const bayes = new BayesClassifier(PorterStemmer, BAYES_SMOOTHING);
-    const docs = [...examples].filter((e) => e.stems.length > 0);
-    const featureIndex = new Map<string, number>();
-    for (const { stems } of docs) for (const s of stems) if (!featureIndex.has(s)) featureIndex.set(s, featureIndex.size);
-    for (const { intent, stems } of docs) {
-      const vector = new Array<number>(featureIndex.size).fill(0);
-      for (const s of stems) vector[featureIndex.get(s)!] = 1;
-      bayes.classifier.addExample(vector, intent);
-    }
-    const { classFeatures, classTotals, totalExamples } = bayes.classifier as unknown as {
-      classFeatures: Record<string, Record<number, number>>; classTotals: Record<string, number>; totalExamples: number;
-    };
-    this.labels = Object.keys(classFeatures);
-    this.prior = new Float64Array(this.labels.length);
-    this.absent = new Float64Array(this.labels.length);
-    this.scores = new Float64Array(this.labels.length);
-    const byIndex = [...featureIndex.keys()];
+  constructor(model: BayesModel) {
+    const { classes, totalExamples } = model;
+    this.labels = classes.map((c) => c.label);
+    this.prior = new Float64Array(classes.length);
+    this.absent = new Float64Array(classes.length);
+    this.scores = new Float64Array(classes.length);
     const lists = new Map<string, Array<readonly [number, number]>>();
-    this.labels.forEach((label, c) => {
-      const total = classTotals[label]!;
+    classes.forEach(({ total, stems }, c) => {
       this.prior[c] = Math.log(total / totalExamples);
       this.absent[c] = Math.log(BAYES_SMOOTHING / total);
-      for (const [index, count] of Object.entries(classFeatures[label]!)) {
-        const stem = byIndex[Number(index)]!;
+      for (const [stem, count] of stems) {
         const list = lists.get(stem) ?? [];
         list.push([c, Math.log(count / total) - this.absent[c]!]);
         lists.set(stem, list);

@@ -128,7 +128,7 @@ export class Reader {
     this.pipeline = pipeline;
     this.speller = speller;
     this.extractor = extractor;
-    this.classifier = new IntentClassifier(training.examples);
+    this.classifier = new IntentClassifier(training.bayes);
     this.retriever = new PhraseRetriever(training.examples);
     this.passages = new PassageIndex(training.passages);
     this.synonyms = training.synonyms;

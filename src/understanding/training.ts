@@ -1,4 +1,5 @@
 import type { Pack } from '../knowledge/knowledge.js';
+import { trainBayes, type BayesModel } from './bayes-model.js';
 import { EntityExtractor, type EntityMention } from './entities.js';
 import { wordnetSynonyms } from './english-lexicon.js';
 import { normalize } from './normalize.js';
@@ -16,10 +17,11 @@ const STATE_PLACEHOLDER = '_state';
  */
 export const PASSAGE_FIELD_WEIGHTS = Object.freeze({ title: 3, ask: 2, keywords: 2, text: 1, parts: 1 });
 
-/** What a pack trains: the spelling vocabulary, the classifier's examples, the passages, and WordNet's synonyms. */
+/** What a pack trains: the spelling vocabulary, the examples and the classifier they train, the passages, and WordNet's synonyms. */
 export interface Training {
   readonly vocabulary: readonly string[];
   readonly examples: ReadonlyArray<{ readonly intent: string; readonly stems: readonly string[] }>;
+  readonly bayes: BayesModel;
   readonly passages: readonly Passage[];
   /** Stem of a word the pack never uses → stems of the pack's words it is a WordNet synonym of. */
   readonly synonyms: ReadonlyMap<string, readonly string[]>;
@@ -81,7 +83,7 @@ export function prepareTraining(pack: Pack, english: ReadonlySet<string>): Train
     if (known.has(s)) continue;
     synonyms.set(s, [...new Set([...(synonyms.get(s) ?? []), ...words.map(stem)])]);
   }
-  return { vocabulary, examples, passages, synonyms };
+  return { vocabulary, examples, bayes: trainBayes(examples), passages, synonyms };
 }
 
 export function buildPipeline(pack: Pack, english: ReadonlySet<string>, vocabulary: readonly string[]) {

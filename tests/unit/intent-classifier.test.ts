@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { trainBayes } from '../../src/understanding/bayes-model.js';
 import { IntentClassifier, type IntentScore } from '../../src/understanding/intent-classifier.js';
 import { collectScores } from '../support/collect-scores.js';
 
@@ -6,7 +7,7 @@ const example = (intent: string, words: string) => ({ intent, stems: words.split
 const best = (scores: readonly IntentScore[]): string | undefined => [...scores].sort((a, b) => b.score - a.score)[0]?.intent;
 
 describe('IntentClassifier', () => {
-  const classifier = new IntentClassifier([
+  const classifier = new IntentClassifier(trainBayes([
     example('salary', 'much make texa'),
     example('salary', 'pai salari'),
     example('salary', 'earn much'),
@@ -15,7 +16,7 @@ describe('IntentClassifier', () => {
     example('employers', 'compani hire'),
     example('employers', 'who employ'),
     example('empty', ''),
-  ]);
+  ]));
 
   const classify = (stems: readonly string[]): IntentScore[] => collectScores((sink) => classifier.classify(stems, sink));
 
