@@ -1,7 +1,7 @@
 import { CONVERSATION_INTENTS, SALARY_INTENTS, type Pack } from '../knowledge/knowledge.js';
 import { BestFirst } from './best-first.js';
 import type { EntityExtractor, EntityMention } from './entities.js';
-import { isEnglish, loadEnglishNouns } from './english-lexicon.js';
+import { isEnglish, type EnglishWords } from './english-lexicon.js';
 import { IntentClassifier } from './intent-classifier.js';
 import { IntentTally } from './intent-tally.js';
 import { isForeign } from './language.js';
@@ -92,7 +92,6 @@ export class Reader {
   private readonly topicPhrases = new Map<string, NamedTopic[]>();
   /** Each topic phrase's first word, with the phrases' lengths in words as bits, as for keywords. */
   private readonly topicLengths = new Map<string, number>();
-  private readonly nouns: ReadonlySet<string>;
   /** What an empty message reads as: nothing at all. */
   private readonly empty: Analysis;
   /** Units with no curated phrasings, known from the guide alone. */
@@ -123,7 +122,7 @@ export class Reader {
   /** englishKind's answers, for the same reason. */
   private readonly englishKinds = new Map<string, EnglishKind>();
 
-  constructor(readonly pack: Pack, private readonly english: ReadonlySet<string>, training: Training, private readonly weights: Weights = WEIGHTS) {
+  constructor(readonly pack: Pack, private readonly english: EnglishWords, training: Training, private readonly weights: Weights = WEIGHTS) {
     const { pipeline, extractor, speller } = buildPipeline(pack, english, training.vocabulary);
     this.pipeline = pipeline;
     this.speller = speller;
@@ -156,7 +155,6 @@ export class Reader {
         addLength(this.topicLengths, key);
       }
     }
-    this.nouns = englishNouns();
     // The salary overview's phrasings are the "salary" intent's, when the pack has them.
     const covered = (id: string): boolean => !!pack.phrasings[id]?.length || (id === pack.salary?.overview.id && !!pack.phrasings.salary?.length);
     this.guideOnly = new Set([...pack.units.keys()].filter((id) => !covered(id)));
@@ -266,7 +264,7 @@ export class Reader {
   private englishKind(word: string): EnglishKind {
     let kind = this.englishKinds.get(word);
     if (kind === undefined) {
-      kind = !isEnglish(this.english, word) ? 'none' : isEnglish(this.nouns, word) ? 'noun' : 'other';
+      kind = !isEnglish(this.english, word) ? 'none' : isEnglish(this.english.nouns, word) ? 'noun' : 'other';
       if (this.englishKinds.size >= MAX_CACHED_WORDS) this.englishKinds.clear();
       this.englishKinds.set(word, kind);
     }
@@ -363,13 +361,6 @@ export class Reader {
  */
 function singular(word: string): string {
   return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
-}
-
-let nounList: ReadonlySet<string> | undefined;
-
-/** WordNet's mostly-nouns, read once per process and shared by every pack's reader. */
-function englishNouns(): ReadonlySet<string> {
-  return (nounList ??= loadEnglishNouns());
 }
 
 // A keyword or topic phrase's length is kept as a bit of a 32-bit number.

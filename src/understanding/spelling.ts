@@ -1,5 +1,5 @@
 import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance.js';
-import { isEnglish } from './english-lexicon.js';
+import { isEnglish, type WordSet } from './english-lexicon.js';
 
 // Words shorter than this are never corrected: "in" must not become Indiana, "me" not Maine,
 // "ai" not "an"; short words are too close to each other for an edit distance to mean a typo.
@@ -40,7 +40,7 @@ export class SpellingCorrector {
    * @param preferred Words that win a tie on distance, whatever their frequency: place names, which a chat about
    *   salaries by state makes likelier than the everyday word ("new yourk" is New York, not "new your").
    */
-  constructor(vocabulary: Iterable<string>, private readonly english: ReadonlySet<string> = new Set(), private readonly preferred: ReadonlySet<string> = new Set()) {
+  constructor(vocabulary: Iterable<string>, private readonly english: WordSet = new Set(), private readonly preferred: ReadonlySet<string> = new Set()) {
     const counts = new Map<string, number>();
     for (const w of vocabulary) counts.set(w, (counts.get(w) ?? 0) + 1);
     this.known = counts;

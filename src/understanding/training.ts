@@ -1,7 +1,7 @@
 import type { Pack } from '../knowledge/knowledge.js';
 import { trainBayes, type BayesModel } from './bayes-model.js';
 import { EntityExtractor, type EntityMention } from './entities.js';
-import { wordnetSynonyms } from './english-lexicon.js';
+import { wordnetSynonyms, type WordSet } from './english-lexicon.js';
 import { normalize } from './normalize.js';
 import type { Passage } from './passage-index.js';
 import { SpellingCorrector } from './spelling.js';
@@ -31,7 +31,7 @@ export interface Training {
  * Everything a pack trains. The classifier learns from the curated phrasings and the conversation moves, and from
  * every unit's title, question and keywords, so a pack with no phrasings still has an example per unit.
  */
-export function prepareTraining(pack: Pack, english: ReadonlySet<string>): Training {
+export function prepareTraining(pack: Pack, english: WordSet): Training {
   const plain = new TextPipeline(pack.synonyms);
   const curatedText = [
     ...Object.values(pack.phrasings).flat(),
@@ -86,7 +86,7 @@ export function prepareTraining(pack: Pack, english: ReadonlySet<string>): Train
   return { vocabulary, examples, bayes: trainBayes(examples), passages, synonyms };
 }
 
-export function buildPipeline(pack: Pack, english: ReadonlySet<string>, vocabulary: readonly string[]) {
+export function buildPipeline(pack: Pack, english: WordSet, vocabulary: readonly string[]) {
   const placeWords = new Set(pack.entities.states.flatMap((st) => [st.name, ...st.aliases]).flatMap((n) => n.toLowerCase().split(/\s+/)));
   const speller = new SpellingCorrector(vocabulary, english, placeWords);
   const pipeline = new TextPipeline(pack.synonyms, speller);

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Pack } from '../knowledge/knowledge.js';
-import { loadEnglishLexicon } from './english-lexicon.js';
+import { loadEnglishLexicon, type EnglishWords, type WordSet } from './english-lexicon.js';
 import { Reader } from './reader.js';
 import { prepareTraining, type Training } from './training.js';
 
@@ -45,7 +45,7 @@ function fingerprint(pack: Pack): string {
 }
 
 /** Writes the snapshot for this pack; npm run build calls it. */
-export function writeSnapshot(pack: Pack, english: ReadonlySet<string> = loadEnglishLexicon()): Training {
+export function writeSnapshot(pack: Pack, english: WordSet = loadEnglishLexicon()): Training {
   const training = prepareTraining(pack, english);
   const body = JSON.stringify({ ...training, synonyms: [...training.synonyms] } satisfies SerialTraining);
   writeFileSync(snapshotFile(pack), `${JSON.stringify({ fingerprint: fingerprint(pack), digest: sha256(body) })}\n${body}`);
@@ -72,7 +72,7 @@ export function readSnapshot(pack: Pack, file = snapshotFile(pack)): Training | 
   return { ...training, synonyms: new Map(training.synonyms) };
 }
 
-let english: ReadonlySet<string> | undefined;
+let english: EnglishWords | undefined;
 
 /** The Reader for this pack, from the build's snapshot when it is current, trained afresh otherwise. */
 export function createReader(pack: Pack): Reader {
