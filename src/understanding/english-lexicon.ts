@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { WordTable } from './word-table.js';
 
 const WORDNET_INDEXES = ['index.noun', 'index.verb', 'index.adj', 'index.adv'];
 /**
@@ -30,19 +31,14 @@ export class EnglishWords implements WordSet {
 
   /**
    * @param words Every word.
-   * @param others The words that are not mostly nouns: a third of them, so a smaller set to build at start-up than
-   *   the nouns.
+   * @param others The words that are not mostly nouns: a third of them, so a smaller table to build than the nouns.
    */
-  constructor(private readonly words: ReadonlySet<string>, others: ReadonlySet<string>) {
+  constructor(private readonly words: WordSet, others: WordSet) {
     this.nouns = { has: (word) => words.has(word) && !others.has(word) };
   }
 
   has(word: string): boolean {
     return this.words.has(word);
-  }
-
-  get size(): number {
-    return this.words.size;
   }
 }
 
@@ -52,10 +48,9 @@ export function loadEnglishLexicon(): EnglishWords {
     const nouns = new Set(mostlyNouns());
     return new EnglishWords(new Set(words), new Set(words.filter((w) => !nouns.has(w))));
   }
-  const lines = readFileSync(LEXICON_FILE, 'utf8').split('\n');
-  const words = new Set(lines);
-  words.delete('');
-  return new EnglishWords(words, new Set(lines.slice(lines.indexOf('') + 1)));
+  const text = readFileSync(LEXICON_FILE, 'utf8');
+  const others = text.indexOf('\n\n') + 2;
+  return new EnglishWords(new WordTable(text), new WordTable(text, others));
 }
 
 /** Writes the word list next to this module, for start-up to read; answers how many words it holds. */
