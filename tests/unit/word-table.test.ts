@@ -3,8 +3,8 @@ import { WordTable } from '../../src/understanding/word-table.js';
 
 describe('WordTable', () => {
   const text = 'cat\ncattle\ndog\n\nemu\nfox';
-  const all = new WordTable(text);
-  const tail = new WordTable(text, text.indexOf('\n\n') + 2);
+  const all = WordTable.build(text);
+  const tail = WordTable.build(text, text.indexOf('\n\n') + 2);
 
   const table: Array<[string, boolean, boolean]> = [
     ['cat', true, false],
@@ -30,18 +30,30 @@ describe('WordTable', () => {
   it('counts each word once, skipping blank lines', () => {
     expect(all.size).to.equal(5);
     expect(tail.size).to.equal(2);
-    expect(new WordTable('a\na\n\nb\n').size).to.equal(2);
+    expect(WordTable.build('a\na\n\nb\n').size).to.equal(2);
   });
 
   it('takes only the lines within the range it is given', () => {
-    const middle = new WordTable(text, 4, 14);
+    const middle = WordTable.build(text, 4, 14);
     expect(['cattle', 'dog'].map((w) => middle.has(w))).to.deep.equal([true, true]);
     expect(['cat', 'emu', 'do'].map((w) => middle.has(w))).to.deep.equal([false, false, false]);
   });
 
+  it('restored from its slots, answers as the table it was saved from', () => {
+    const restored = WordTable.restore(text, text.length, Int32Array.from(all.slots), all.size);
+    for (const [word, inAll] of table) expect(restored.has(word), word).to.equal(inAll);
+    expect(restored.size).to.equal(all.size);
+  });
+
+  it('refuses slots that are not a power of two, or all taken, or fewer taken than it would hold', () => {
+    expect(() => WordTable.restore(text, text.length, new Int32Array(6), 0)).to.throw();
+    expect(() => WordTable.restore(text, text.length, Int32Array.from([1, 5, 12, 17]), 4)).to.throw();
+    expect(() => WordTable.restore(text, text.length, Int32Array.from(all.slots), all.size + 1)).to.throw();
+  });
+
   it('answers as a Set of the same words would, for a large list', () => {
     const words = Array.from({ length: 5000 }, (_, i) => `w${(i * 7919).toString(36)}`);
-    const big = new WordTable(words.join('\n'));
+    const big = WordTable.build(words.join('\n'));
     const set = new Set(words);
     for (let i = 0; i < 10000; i++) {
       const probe = `w${(i * 7919).toString(36)}`;
