@@ -3,13 +3,12 @@ import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, type Acti
 import { MainDialog } from '../../dialogs/main-dialog.js';
 import { say as wording } from '../../src/answer/words.js';
 import { MslBot } from '../../src/bot.js';
-import { fixtureAdvisor, fixturePack } from '../support/knowledge.js';
+import { fixtureAdvisor, fixtureFigure, fixturePack } from '../support/knowledge.js';
 import { RecordingBrain } from '../support/recording-brain.js';
 
 const BOT = { id: 'bot-id', name: 'Career bot' };
 const USER = { id: 'user-id', name: 'User' };
 const pack = fixturePack();
-const figure = (id: string): string => pack.salary!.states!.records.find((r) => r.entityId === id)!.display;
 
 /** The real MslBot and MainDialog over the fixture pack on a TestAdapter, recording the text each message was read as. */
 function botOnChannel(channelId = 'webchat') {
@@ -40,14 +39,14 @@ describe('MslBot', () => {
     const { send } = botOnChannel();
     const sent = messages(await send('how much do CRAs make in Washington?'));
     expect(sent).to.have.length(1);
-    expect(wordsOf(sent[0])).to.include(figure('WA'));
+    expect(wordsOf(sent[0])).to.include(fixtureFigure('WA'));
   });
 
   it('remembers the conversation between messages', async () => {
     const { send } = botOnChannel();
     await send('how much do CRAs make in Washington?');
     const [reply] = messages(await send('and Texas?'));
-    expect(wordsOf(reply)).to.include(figure('TX'));
+    expect(wordsOf(reply)).to.include(fixtureFigure('TX'));
   });
 
   it('removes an @mention of the bot before reading the message', async () => {
@@ -66,7 +65,7 @@ describe('MslBot', () => {
     const { send, brain } = botOnChannel();
     const [reply] = messages(await send({ type: 'message', value: { question: 'How much do CRAs make in Washington?' } }));
     expect(brain.heard).to.deep.equal(['How much do CRAs make in Washington?']);
-    expect(wordsOf(reply)).to.include(figure('WA'));
+    expect(wordsOf(reply)).to.include(fixtureFigure('WA'));
   });
 
   it('takes a card submit with text as the message text', async () => {

@@ -4,12 +4,11 @@ import { ConversationStore, CONVERSATION_IDLE_TTL_MS } from '../../src/directlin
 import { MAX_TEXT_LENGTH } from '../../src/directline/direct-line-schemas.js';
 import { TOKEN_TTL_MS } from '../../src/directline/token-issuer.js';
 import { say } from '../../src/answer/words.js';
-import { fixturePack } from '../support/knowledge.js';
+import { fixtureFigure, fixturePack } from '../support/knowledge.js';
 import { botText, call, DirectLineClient, sharedApp, startLocalDirectLine } from './direct-line-client.js';
 
 const pack = fixturePack();
 const WELCOME = say(pack, 'welcome');
-const figure = (id: string): string => pack.salary!.states!.records.find((r) => r.entityId === id)!.display;
 
 describe('the local Direct Line', () => {
   let server: Server;
@@ -61,7 +60,7 @@ describe('the local Direct Line', () => {
       expect(activities[0]?.id).to.equal(posted.body.id);
       // A reply with figures comes as one Adaptive Card, the figures said once.
       expect(activities[1]?.attachments?.[0]?.contentType).to.equal('application/vnd.microsoft.card.adaptive');
-      expect(botText(activities)).to.include(figure('WA'));
+      expect(botText(activities)).to.include(fixtureFigure('WA'));
       expect(activities[1]?.replyToId).to.equal(posted.body.id);
       expect(botText(activities)).to.not.include(WELCOME);
 
@@ -74,7 +73,7 @@ describe('the local Direct Line', () => {
       await client.say('how much do CRAs make in Washington?');
       await client.pollForBotMessage();
       await client.say('and in Texas?');
-      expect(botText(await client.pollForBotMessage())).to.include(figure('TX'));
+      expect(botText(await client.pollForBotMessage())).to.include(fixtureFigure('TX'));
     });
 
     it('sends the user as the token says, whatever the client claims', async () => {
@@ -89,7 +88,7 @@ describe('the local Direct Line', () => {
       await client.pollForBotMessage();
       const posted = await call(base, 'POST', client.activitiesPath, { token: client.token, body: { type: 'message', value: { question: 'how much do CRAs make in Washington?' } } });
       expect(posted.status).to.equal(200);
-      expect(botText(await client.pollForBotMessage())).to.include(figure('WA'));
+      expect(botText(await client.pollForBotMessage())).to.include(fixtureFigure('WA'));
     });
 
     it('refreshes a token for the same conversation', async () => {

@@ -8,7 +8,7 @@ import { createApp } from '../../src/create-app.js';
 import { listeningPort, MAX_BODY_BYTES, startServer } from '../../src/server.js';
 import { messageActivity } from '../support/activities.js';
 import { say } from '../../src/answer/words.js';
-import { FIXTURE_ENV, fixtureKnowledge, fixturePack } from '../support/knowledge.js';
+import { FIXTURE_ENV, fixtureFigure, fixtureKnowledge, fixturePack } from '../support/knowledge.js';
 
 interface Answer {
   readonly status: number;
@@ -16,7 +16,6 @@ interface Answer {
 }
 
 const pack = fixturePack();
-const figure = (id: string): string => pack.salary!.states!.records.find((r) => r.entityId === id)!.display;
 
 describe('the HTTP server', () => {
   let server: Server;
@@ -54,15 +53,15 @@ describe('the HTTP server', () => {
     const replies = await ask(randomUUID(), 'how much do CRAs make in Washington?');
     expect(replies.map((a) => a.type)).to.deep.equal(['message']);
     expect(replies[0]?.attachments?.[0]?.contentType).to.equal('application/vnd.microsoft.card.adaptive');
-    expect(textOf(replies)).to.include(figure('WA'));
+    expect(textOf(replies)).to.include(fixtureFigure('WA'));
   });
 
   it('follows up within a conversation and keeps conversations apart', async () => {
     const first = randomUUID();
     await ask(first, 'how much do CRAs make in Washington?');
-    expect(textOf(await ask(first, 'what about Texas?'))).to.include(figure('TX'));
+    expect(textOf(await ask(first, 'what about Texas?'))).to.include(fixtureFigure('TX'));
     // In another conversation "compare them" has nothing earlier to compare.
-    expect(textOf(await ask(randomUUID(), 'compare them'))).to.not.include(figure('WA'));
+    expect(textOf(await ask(randomUUID(), 'compare them'))).to.not.include(fixtureFigure('WA'));
   });
 
   it('welcomes a member who joins with three suggested actions', async () => {

@@ -10,7 +10,7 @@ import { listeningPort, startServer } from '../../src/server.js';
 import { launchChromium } from '../../scripts/launch-chromium.js';
 import { cutOffLabels, DESKTOP, isLocal, PHONE, seriousAccessibilityProblems, SHOW_TIMEOUT_MS } from '../support/browser-page.js';
 import { say } from '../../src/answer/words.js';
-import { FIXTURE_ENV, fixtureKnowledge, fixturePack } from '../support/knowledge.js';
+import { FIXTURE_ENV, fixtureFigure, fixtureKnowledge, fixturePack } from '../support/knowledge.js';
 import { CollectedLog } from '../support/collected-log.js';
 import { WEB_CHAT_FEEDBACK_EVENT } from '../../src/feedback/vote.js';
 
@@ -19,7 +19,6 @@ const MARKUP = '<b>bold</b><img src=x onerror=alert(1)>';
 /** The dots Web Chat draws while a typing activity from the bot is fresh. */
 const TYPING_INDICATOR = '.webchat__typing-indicator';
 const pack = fixturePack();
-const figure = (id: string): string => pack.salary!.states!.records.find((r) => r.entityId === id)!.display;
 /** Questions whose answers offer the longest follow-up labels the fixture guide has: its parts, and its industries. */
 const QUESTIONS_WITH_LONG_LABELS = ['Clinical research associate career tips', 'what do CRAs earn in hospitals?'];
 /** One message in the transcript: its bubble and the status line under it, where Web Chat draws the thumbs. */
@@ -94,14 +93,14 @@ describe('Web Chat in a real browser', function () {
     try {
       await ask(page, 'how much do CRAs make in Washington?');
       // A reply with figures is one Adaptive Card, rendered by Web Chat's bundled Adaptive Cards.
-      await page.locator('.ac-adaptiveCard', { hasText: figure('WA') }).first().waitFor({ state: 'visible', timeout: SHOW_TIMEOUT_MS });
+      await page.locator('.ac-adaptiveCard', { hasText: fixtureFigure('WA') }).first().waitFor({ state: 'visible', timeout: SHOW_TIMEOUT_MS });
 
       await ask(page, 'and in Texas?');
       await page.locator('.ac-adaptiveCard', { hasText: 'Texas is the second' }).first().waitFor({ state: 'visible', timeout: SHOW_TIMEOUT_MS });
 
       await page.getByRole('toolbar', { name: 'Suggested actions' }).getByRole('button', { name: 'Pay in Oregon' }).click();
       await page.locator('.ac-adaptiveCard', { hasText: 'Oregon is the third' }).first().waitFor({ state: 'visible', timeout: SHOW_TIMEOUT_MS });
-      await shows(page, figure('OR'));
+      await shows(page, fixtureFigure('OR'));
 
       // Markdown lists ("- " items after a blank line) render as list items, not as one run-on paragraph.
       await ask(page, 'how do I become a clinical research associate?');

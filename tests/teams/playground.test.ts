@@ -10,7 +10,7 @@ import { listeningPort, startServer } from '../../src/server.js';
 import { say } from '../../src/answer/words.js';
 import { Arrivals } from '../support/arrivals.js';
 import { CollectedLog } from '../support/collected-log.js';
-import { FIXTURE_ENV, fixtureKnowledge, fixturePack } from '../support/knowledge.js';
+import { FIXTURE_ENV, fixtureFigure, fixtureKnowledge, fixturePack } from '../support/knowledge.js';
 import { PlaygroundClient, wordsOf, type PlaygroundMessage } from '../support/playground-client.js';
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
@@ -20,7 +20,6 @@ const START_TIMEOUT_MS = 90_000;
 const TURN_TIMEOUT_MS = 30_000;
 
 const pack = fixturePack();
-const figure = (id: string): string => pack.salary!.states!.records.find((r) => r.entityId === id)!.display;
 /** A salary answer: one Adaptive Card holding the figure. */
 const salaryAnswer = (amount: string) => (replies: readonly PlaygroundMessage[]) =>
   replies.some((m) => m.attachments.some((a) => a.contentType === ADAPTIVE_CARD && JSON.stringify(a.content).includes(amount)));
@@ -145,7 +144,7 @@ describe('the bot in Microsoft 365 Agents Playground, as Teams', function () {
   });
 
   it('answers a salary question with one Adaptive Card, its buttons on the same message', async () => {
-    const replies = await playground.ask('how much do CRAs make in Washington?', salaryAnswer(figure('WA')));
+    const replies = await playground.ask('how much do CRAs make in Washington?', salaryAnswer(fixtureFigure('WA')));
     expect(replies).to.have.length(1);
     expect(replies[0]!.text ?? '').to.equal('');
     expect(replies[0]!.suggestedActions?.actions.length).to.be.within(1, 3);
@@ -153,16 +152,16 @@ describe('the bot in Microsoft 365 Agents Playground, as Teams', function () {
   });
 
   it('follows up on the last place asked about', async () => {
-    await playground.ask('how much do CRAs make in Washington?', salaryAnswer(figure('WA')));
-    const replies = await playground.ask('and Texas?', salaryAnswer(figure('TX')));
+    await playground.ask('how much do CRAs make in Washington?', salaryAnswer(fixtureFigure('WA')));
+    const replies = await playground.ask('and Texas?', salaryAnswer(fixtureFigure('TX')));
     expect(JSON.stringify(replies[0]!.attachments)).to.contain('Texas is the second');
   });
 
   it('answers a suggested action pressed, which Teams posts back as the user\'s message', async () => {
-    const [offer] = await playground.ask('how much do CRAs make in Washington?', salaryAnswer(figure('WA')));
+    const [offer] = await playground.ask('how much do CRAs make in Washington?', salaryAnswer(fixtureFigure('WA')));
     const oregon = offer?.suggestedActions?.actions.find((a) => a.title === 'Pay in Oregon');
     expect(oregon, JSON.stringify(offer?.suggestedActions)).to.not.equal(undefined);
-    await playground.ask(String(oregon!.value), salaryAnswer(figure('OR')));
+    await playground.ask(String(oregon!.value), salaryAnswer(fixtureFigure('OR')));
   });
 
   it('answers a guide question of paragraphs with the guide\'s text, as Markdown', async () => {

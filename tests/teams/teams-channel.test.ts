@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, type Activity, type ConversationAccount } from 'botbuilder';
 import { MainDialog } from '../../dialogs/main-dialog.js';
 import { MslBot } from '../../src/bot.js';
-import { fixtureAdvisor, fixturePack } from '../support/knowledge.js';
+import { fixtureAdvisor, fixtureFigure, fixturePack } from '../support/knowledge.js';
 import { RecordingBrain } from '../support/recording-brain.js';
 
 const BOT = { id: '28:bot-app-id', name: 'Career Bot' };
@@ -16,7 +16,6 @@ const TEAMS_ELEMENTS = ['TextBlock', 'FactSet', 'ColumnSet', 'Column', 'Containe
 const TEAMS_MAX_SUGGESTED_ACTIONS = 3;
 
 const pack = fixturePack();
-const figure = (id: string): string => pack.salary!.states!.records.find((r) => r.entityId === id)!.display;
 
 /** Questions that between them make every kind of reply: answers, lists, figures, no data, gaps, small talk, off topic. */
 const QUESTIONS = [
@@ -153,7 +152,7 @@ describe('the bot on Microsoft Teams', () => {
         const { send, brain } = teamsBot(conversation);
         const [reply] = await send({ text: `<at>${BOT.name}</at> CRA salary in Texas`, entities: [mention()] });
         expect(brain.heard).to.deep.equal(['CRA salary in Texas']);
-        expect(wordsOf(reply)).to.contain(figure('TX'));
+        expect(wordsOf(reply)).to.contain(fixtureFigure('TX'));
       });
     }
 
@@ -161,14 +160,14 @@ describe('the bot on Microsoft Teams', () => {
       const { send, brain } = teamsBot(channel);
       const [reply] = await send({ text: `CRA salary in Texas <at>${BOT.name}</at>`, entities: [mention()] });
       expect(brain.heard).to.deep.equal(['CRA salary in Texas']);
-      expect(wordsOf(reply)).to.contain(figure('TX'));
+      expect(wordsOf(reply)).to.contain(fixtureFigure('TX'));
     });
 
     it('keeps the conversation in a channel, so follow-ups work after a mention', async () => {
       const { send } = teamsBot(channel);
       await send({ text: `<at>${BOT.name}</at> CRA salary in Texas`, entities: [mention()] });
       const [reply] = await send({ text: `<at>${BOT.name}</at> what about Oregon?`, entities: [mention()] });
-      expect(wordsOf(reply)).to.contain(figure('OR'));
+      expect(wordsOf(reply)).to.contain(fixtureFigure('OR'));
     });
   });
 
@@ -178,21 +177,21 @@ describe('the bot on Microsoft Teams', () => {
       const [reply] = await send({ text: '', value: { text: 'how much do CRAs make in Washington?' } });
       expect(brain.heard).to.deep.equal(['how much do CRAs make in Washington?']);
       expect(reply?.attachments?.[0]?.contentType).to.equal(ADAPTIVE_CARD);
-      expect(wordsOf(reply)).to.contain(figure('WA'));
+      expect(wordsOf(reply)).to.contain(fixtureFigure('WA'));
     });
 
     it('answers an Action.Submit with {question} and no text at all like the typed question', async () => {
       const { send, brain } = teamsBot(groupChat);
       const [reply] = await send({ value: { question: 'CRA salary in Texas' } });
       expect(brain.heard).to.deep.equal(['CRA salary in Texas']);
-      expect(wordsOf(reply)).to.contain(figure('TX'));
+      expect(wordsOf(reply)).to.contain(fixtureFigure('TX'));
     });
 
     it('follows up on a question asked by a button press', async () => {
       const { send } = teamsBot();
       await send({ text: '', value: { question: 'how much do CRAs make in Washington?' } });
       const [reply] = await send('what about Oregon?');
-      expect(wordsOf(reply)).to.contain(figure('OR'));
+      expect(wordsOf(reply)).to.contain(fixtureFigure('OR'));
     });
   });
 });
