@@ -6,6 +6,7 @@ import {
 } from './knowledge.js';
 import { KnowledgeError } from './knowledge-error.js';
 import { PackFiles } from './pack-files.js';
+import { PhraseFinder } from './phrase-finder.js';
 import { resolveUnits } from './resolve-units.js';
 import { listKind, listNames, salaryTable } from './salary-tables.js';
 import { PackEntitiesFile, PackFile, type PackEntities, PhrasingsFile, RepliesFile, SynonymsFile, UnitsFile, type Starter } from './schema.js';
@@ -52,7 +53,8 @@ export function loadPack(dir: string, common: CommonKnowledge, options: PackOpti
   const specs = unitsFile?.units ?? deriveUnits(blocks, career, salaryHeadings);
   const units = resolveUnits(specs, blocks, (path, message) => files.issue(unitsFile ? PACK_FILES.units : PACK_FILES.guide, path, message));
   const folded = foldQuotes(guideText).toLowerCase();
-  const entities = mergeEntities(common, packEntities, blocks, meta.salary, salaryHeadings, folded, career);
+  const inGuide = new PhraseFinder(folded);
+  const entities = mergeEntities(common, packEntities, blocks, meta.salary, salaryHeadings, inGuide, career);
   const salary = salaryOf(files, blocks, meta.salary, salaryHeadings, units, entities, !!packEntities);
   const phrasings = phrasingsFile?.intents ?? {};
   checkPhrasings(files, units, phrasings, !!salary);
@@ -73,7 +75,7 @@ export function loadPack(dir: string, common: CommonKnowledge, options: PackOpti
     conversation: common.conversation,
     replies: templates,
     starters,
-    topics: { ...common.topics, topics: uncovered(common.topics.topics, folded, units) },
+    topics: { ...common.topics, topics: uncovered(common.topics.topics, inGuide, units) },
     links: meta.links,
     guideWords: [...new Set(folded.match(/[a-z][a-z'&-]*[a-z]/g) ?? [])],
     guideText: folded,
@@ -87,7 +89,7 @@ function careerNames(c: PackFile['career']): CareerNames {
 }
 
 /** Common entities with the pack's own industries first; a career is on topic when the guide's text names it. */
-function mergeEntities(common: CommonKnowledge, pack: PackEntities | undefined, blocks: readonly GuideBlock[], salary: PackFile['salary'], found: SalaryHeadings, guide: string, career: CareerNames): Entities {
+function mergeEntities(common: CommonKnowledge, pack: PackEntities | undefined, blocks: readonly GuideBlock[], salary: PackFile['salary'], found: SalaryHeadings, guide: PhraseFinder, career: CareerNames): Entities {
   // A common industry that the guide's list names ("contract research organizations") is the pack's own: its other
   // names ("CRO") then ask for the guide's figure, instead of for a common industry the guide has no figure for.
   const same = (o: { id: string; name: string }, c: { id: string; name: string; aliases: readonly string[] }): boolean =>
@@ -105,7 +107,7 @@ function mergeEntities(common: CommonKnowledge, pack: PackEntities | undefined, 
   const ownNames = new Set([...career.aliases, career.short.toLowerCase(), career.shortPlural.toLowerCase()]);
   const careers: Career[] = common.entities.careers.filter((c) => !c.aliases.some((a) => ownNames.has(a.toLowerCase()))).map((c) => ({
     id: c.id, name: c.name, aliases: c.aliases,
-    inGuide: overrides.get(c.id) ?? c.aliases.some((a) => containsPhrase(guide, a.toLowerCase())),
+    inGuide: overrides.get(c.id) ?? c.aliases.some((a) => guide.has(a.toLowerCase())),
   }));
   return { states: common.entities.states, industries: [...own, ...others], careers, jobTitles: common.entities.jobTitles, places: common.entities.places };
 }
@@ -189,17 +191,10 @@ function mergeSynonyms(common: Synonyms, pack: Synonyms | undefined, career: Car
  * unit's keyword ("overtime" pointing at working hours), is no sign of a gap here, so it is dropped; a topic with no
  * phrase left is one the guide covers.
  */
-function uncovered(topics: readonly Topic[], guide: string, units: ReadonlyMap<string, Unit>): Topic[] {
+function uncovered(topics: readonly Topic[], guide: PhraseFinder, units: ReadonlyMap<string, Unit>): Topic[] {
   const keywords = new Set([...units.values()].flatMap((u) => u.keywords));
   return topics
-    .map((t) => ({ ...t, phrases: t.phrases.filter((p) => !containsPhrase(guide, p) && !keywords.has(p)) }))
+    .map((t) => ({ ...t, phrases: t.phrases.filter((p) => !guide.has(p) && !keywords.has(p)) }))
     .filter((t) => t.phrases.length > 0);
 }
 
-/** Whether the text has the phrase as whole words. */
-export function containsPhrase(text: string, phrase: string): boolean {
-  const at = text.indexOf(phrase);
-  if (at < 0) return false;
-  const re = new RegExp(`(?<![a-z0-9])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])`);
-  return re.test(text);
-}
