@@ -9,10 +9,12 @@ type Report = (path: string, message: string) => void;
 export function resolveUnits(specs: readonly UnitSpec[], blocks: readonly GuideBlock[], report: Report): Map<string, Unit> {
   const byId = new Map(specs.map((s) => [s.id, s]));
   const units = new Map<string, Unit>();
+  // Folded once for all units: each unit's selector is looked for in every block.
+  const folded = foldedBlocks(blocks);
   specs.forEach((spec, i) => {
     const at = `units[${i}] (${spec.id})`;
     if (units.has(spec.id)) report(`${at}.id`, `duplicate id "${spec.id}"`);
-    const { parts: excerpt, heading } = selectExcerpt(spec.excerpt, blocks, (message) => report(`${at}.excerpt`, message));
+    const { parts: excerpt, heading } = selectExcerpt(spec.excerpt, blocks, (message) => report(`${at}.excerpt`, message), folded);
     for (const ref of [spec.parent, spec.more, ...spec.children, ...spec.related]) {
       if (ref !== undefined && !byId.has(ref)) report(at, `refers to unknown unit "${ref}"`);
     }
@@ -50,18 +52,19 @@ export function resolveUnits(specs: readonly UnitSpec[], blocks: readonly GuideB
  * Finds the verbatim guide blocks a selector names, and the heading they sit under; reports a selector that
  * matches nothing or more than one place.
  */
-export function selectExcerpt(sel: ExcerptSelector, blocks: readonly GuideBlock[], fail: (message: string) => void): { parts: ExcerptPart[]; heading: string | undefined } {
-  const fold = (s: string): string => foldQuotes(s).toLowerCase();
+export function selectExcerpt(sel: ExcerptSelector, blocks: readonly GuideBlock[], fail: (message: string) => void, folded = foldedBlocks(blocks)): { parts: ExcerptPart[]; heading: string | undefined } {
   let start: number;
   if ('heading' in sel) {
-    const hits = blocks.flatMap((b, i) => (b.kind === 'heading' && fold(b.text) === fold(sel.heading) ? [i + 1] : []));
+    const heading = fold(sel.heading);
+    const hits = blocks.flatMap((b, i) => (b.kind === 'heading' && folded[i] === heading ? [i + 1] : []));
     if (hits.length !== 1) {
       fail(hits.length ? `heading "${sel.heading}" appears ${hits.length} times in the guide` : `heading "${sel.heading}" is not in the guide`);
       return { parts: [], heading: undefined };
     }
     start = hits[0]!;
   } else {
-    const hits = blocks.flatMap((b, i) => (b.kind === 'paragraph' && fold(b.text).startsWith(fold(sel.from)) ? [i] : []));
+    const from = fold(sel.from);
+    const hits = blocks.flatMap((b, i) => (b.kind === 'paragraph' && folded[i]!.startsWith(from) ? [i] : []));
     if (hits.length !== 1) {
       fail(hits.length ? `"${sel.from}" starts ${hits.length} paragraphs` : `no paragraph of the guide starts with "${sel.from}"`);
       return { parts: [], heading: undefined };
@@ -78,4 +81,11 @@ export function selectExcerpt(sel: ExcerptSelector, blocks: readonly GuideBlock[
   let heading: string | undefined;
   for (let i = start - 1; i >= 0 && heading === undefined; i--) if (blocks[i]!.kind === 'heading') heading = (blocks[i] as { text: string }).text;
   return { parts, heading };
+}
+
+const fold = (s: string): string => foldQuotes(s).toLowerCase();
+
+/** Each block's text folded as selectors are compared with it; lists, which no selector names, as ''. */
+function foldedBlocks(blocks: readonly GuideBlock[]): string[] {
+  return blocks.map((b) => (b.kind === 'list' ? '' : fold(b.text)));
 }
