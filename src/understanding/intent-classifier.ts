@@ -5,8 +5,11 @@ export interface IntentScore {
   readonly score: number;
 }
 
-/** Receives a signal's score for one intent: signals hand their scores over one by one, with no list to allocate. */
-export type ScoreSink = (intent: string, score: number) => void;
+/**
+ * Receives a signal's score for one intent, named by its place in the signal's `intents`: signals hand their scores
+ * over one by one, with no list to allocate and no name to look up.
+ */
+export type ScoreSink = (intent: number, score: number) => void;
 
 /**
  * Best first, for sort. It answers -1, 0 or 1 rather than the difference of the scores: a difference is a fresh
@@ -28,7 +31,8 @@ export const MIN_POSTERIOR = 1e-4;
  * natural's walk over every feature of every class.
  */
 export class IntentClassifier {
-  private readonly labels: string[];
+  /** The intents it knows, in the order natural first saw them; a sink is handed places in this list. */
+  readonly intents: readonly string[];
   /** log P(class) + log of the smoothing share of each class, one per absent feature. */
   private readonly prior: Float64Array;
   private readonly absent: Float64Array;
@@ -38,7 +42,7 @@ export class IntentClassifier {
 
   constructor(model: BayesModel) {
     const { classes, totalExamples } = model;
-    this.labels = classes.map((c) => c.label);
+    this.intents = classes.map((c) => c.label);
     this.prior = new Float64Array(classes.length);
     this.absent = new Float64Array(classes.length);
     this.scores = new Float64Array(classes.length);
@@ -79,7 +83,7 @@ export class IntentClassifier {
     for (let c = 0; c < scores.length; c++) total += (scores[c] = Math.exp(scores[c]! - max));
     for (let c = 0; c < scores.length; c++) {
       const score = scores[c]! / total;
-      if (score >= MIN_POSTERIOR) sink(this.labels[c]!, score);
+      if (score >= MIN_POSTERIOR) sink(c, score);
     }
   }
 }

@@ -33,7 +33,8 @@ export class PassageIndex {
   /** Per stem, the passages that have it and its saturated weight in each, as two parallel typed arrays. */
   private readonly postings = new Map<string, { readonly docs: Int32Array; readonly shares: Float64Array }>();
   private readonly idf = new Map<string, number>();
-  private readonly ids: string[];
+  /** The passages' units, in the order given; a sink is handed places in this list. */
+  readonly intents: readonly string[];
   private readonly acc: Float64Array;
   /** Scratch: which passages this query touched, in the order first touched. */
   private readonly touched: Int32Array;
@@ -42,7 +43,7 @@ export class PassageIndex {
   private readonly unknownIdf: number;
 
   constructor(passages: readonly Passage[]) {
-    this.ids = passages.map((p) => p.id);
+    this.intents = passages.map((p) => p.id);
     this.acc = new Float64Array(passages.length);
     this.touched = new Int32Array(passages.length);
     this.isTouched = new Uint8Array(passages.length);
@@ -95,7 +96,7 @@ export class PassageIndex {
     const evidence = query.length / (query.length + 1);
     for (let k = 0; k < count; k++) {
       const doc = touched[k]!;
-      if (ceiling > 0) sink(this.ids[doc]!, (evidence * acc[doc]!) / ceiling);
+      if (ceiling > 0) sink(doc, (evidence * acc[doc]!) / ceiling);
       acc[doc] = 0;
       isTouched[doc] = 0;
     }

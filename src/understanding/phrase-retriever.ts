@@ -46,7 +46,8 @@ export class PhraseRetriever {
   /** Per phrasing: its intent's number, and the IDF weight of its stems. */
   private readonly phraseIntent: Int32Array;
   private readonly phraseWeight: Float64Array;
-  private readonly intents: string[] = [];
+  /** The intents of the phrasings, in the order first met; a sink is handed places in this list. */
+  readonly intents: readonly string[];
   private readonly index = new Map<string, Int32Array>();
   private readonly idf = new Map<string, number>();
   private readonly maxIdf: number;
@@ -76,11 +77,13 @@ export class PhraseRetriever {
     }
     const indexed = [...distinct.values()];
     const intentNumber = new Map<string, number>();
+    const intents: string[] = [];
+    this.intents = intents;
     const postings = new Map<string, number[]>();
     this.phraseIntent = new Int32Array(indexed.length);
     this.phraseWeight = new Float64Array(indexed.length);
     indexed.forEach((p, i) => {
-      if (!intentNumber.has(p.intent)) { intentNumber.set(p.intent, this.intents.length); this.intents.push(p.intent); }
+      if (!intentNumber.has(p.intent)) { intentNumber.set(p.intent, intents.length); intents.push(p.intent); }
       this.phraseIntent[i] = intentNumber.get(p.intent)!;
       for (const s of p.stems) {
         const list = postings.get(s) ?? [];
@@ -185,7 +188,7 @@ export class PhraseRetriever {
       }
     }
     for (const intent of found) {
-      sink(this.intents[intent]!, best[intent]!);
+      sink(intent, best[intent]!);
       best[intent] = 0;
     }
   }

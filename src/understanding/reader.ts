@@ -102,20 +102,24 @@ export class Reader {
   private readonly classifierWeight: Float64Array;
   private readonly retrievalWeight: Float64Array;
   private readonly passageWeight: Float64Array;
-  /** What the classifier and phrase retrieval hand over, weighted into the tally. */
-  private readonly addClassified = (intent: string, score: number): void => {
-    const n = this.tally.numberOf(intent);
+  /** Each scorer's intents (by their places in its own list) as the tally numbers them. */
+  private readonly fromClassifier: Int32Array;
+  private readonly fromRetriever: Int32Array;
+  private readonly fromPassages: Int32Array;
+  /** What the scorers hand over, weighted into the tally. */
+  private readonly addClassified = (intent: number, score: number): void => {
+    const n = this.fromClassifier[intent]!;
     this.tally.add(n, this.classifierWeight[n]! * score);
   };
-  private readonly addRetrieved = (intent: string, score: number): void => {
-    const n = this.tally.numberOf(intent);
+  private readonly addRetrieved = (intent: number, score: number): void => {
+    const n = this.fromRetriever[intent]!;
     this.tally.add(n, this.retrievalWeight[n]! * score + (score >= EXACT_SIMILARITY ? this.weights.exact : 0));
   };
   private readonly bestPassages = new BestFirst(PASSAGES_KEPT);
-  private readonly addPassage = (intent: string, score: number): void => {
-    const n = this.tally.numberOf(intent);
+  private readonly addPassage = (intent: number, score: number): void => {
+    const n = this.fromPassages[intent]!;
     this.tally.add(n, this.passageWeight[n]! * score);
-    this.bestPassages.offer(intent, score);
+    this.bestPassages.offer(this.passages.intents[intent]!, score);
   };
   /** isKnownWord's answers: every message asks it of every word, and the words of a day's questions repeat. */
   private readonly knownWords = new Map<string, boolean>();
@@ -146,7 +150,7 @@ export class Reader {
     // Each topic's nearest unit is found once, by asking the passages for its "near" words.
     for (const topic of pack.topics.topics) {
       const best = new BestFirst(1);
-      if (topic.near) this.passages.search(this.query(featureStems(this.pipeline.canonical(topic.near))), (intent, score) => best.offer(intent, score));
+      if (topic.near) this.passages.search(this.query(featureStems(this.pipeline.canonical(topic.near))), (intent, score) => best.offer(this.passages.intents[intent]!, score));
       const nearest = best.take()[0]?.intent;
       const named: NamedTopic = nearest ? { ...topic, nearest } : topic;
       for (const phrase of topic.phrases) {
@@ -165,6 +169,9 @@ export class Reader {
     this.classifierWeight = Float64Array.from(this.tally.intents, (i) => weights.classifier * share(i));
     this.retrievalWeight = Float64Array.from(this.tally.intents, (i) => (weights.retrieval * share(i)) + own(i));
     this.passageWeight = Float64Array.from(this.tally.intents, (i) => (this.guideOnly.has(i) ? weights.passageAlone : weights.passage));
+    this.fromClassifier = Int32Array.from(this.classifier.intents, (i) => this.tally.numberOf(i));
+    this.fromRetriever = Int32Array.from(this.retriever.intents, (i) => this.tally.numberOf(i));
+    this.fromPassages = Int32Array.from(this.passages.intents, (i) => this.tally.numberOf(i));
     this.empty = this.analyse('');
   }
 

@@ -18,7 +18,7 @@ describe('IntentClassifier', () => {
     example('empty', ''),
   ]));
 
-  const classify = (stems: readonly string[]): IntentScore[] => collectScores((sink) => classifier.classify(stems, sink));
+  const classify = (stems: readonly string[]): IntentScore[] => collectScores(classifier.intents, (sink) => classifier.classify(stems, sink));
 
   const table: Array<[string, string]> = [
     ['salari', 'salary'],

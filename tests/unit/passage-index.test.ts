@@ -7,7 +7,7 @@ import { collectScores } from '../support/collect-scores.js';
 const passage = (id: string, ...fields: Array<string | [string, number]>): Passage => ({
   id, fields: fields.map((f) => (typeof f === 'string' ? { stems: f.split(' '), weight: 1 } : { stems: f[0].split(' '), weight: f[1] })),
 });
-const search = (index: PassageIndex, query: readonly QueryTerm[]): IntentScore[] => collectScores((sink) => index.search(query, sink));
+const search = (index: PassageIndex, query: readonly QueryTerm[]): IntentScore[] => collectScores(index.intents, (sink) => index.search(query, sink));
 const terms = (words: string, weight = 1): QueryTerm[] => words.split(' ').map((stem) => ({ stem, weight }));
 const ids = (index: PassageIndex, words: string): string[] => search(index, terms(words)).sort((a, b) => b.score - a.score).map((s) => s.intent);
 const scoreOf = (index: PassageIndex, words: string, id: string): number => search(index, terms(words)).find((s) => s.intent === id)?.score ?? 0;

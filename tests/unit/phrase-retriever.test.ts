@@ -38,7 +38,7 @@ function reference(phrasings: readonly Phrasing[], query: readonly string[]): Ma
   return best;
 }
 
-const search = (retriever: PhraseRetriever, stems: readonly string[]): IntentScore[] => collectScores((sink) => retriever.search(stems, sink));
+const search = (retriever: PhraseRetriever, stems: readonly string[]): IntentScore[] => collectScores(retriever.intents, (sink) => retriever.search(stems, sink));
 const scores = (retriever: PhraseRetriever, query: string): Map<string, number> =>
   new Map(search(retriever, query.split(' ')).map((s) => [s.intent, s.score]));
 
