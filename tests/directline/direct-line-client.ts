@@ -42,6 +42,26 @@ export async function startLocalDirectLine(options: { now?: () => number; store?
   return { server, base: `http://127.0.0.1:${listeningPort(server)}` };
 }
 
+/**
+ * The local Direct Line for the tests of the suite this is called in (from a describe body): started before them and
+ * closed after them. Its `base` is read inside the tests.
+ */
+export function localDirectLineForSuite(options: Parameters<typeof startLocalDirectLine>[0] = {}): { readonly base: string } {
+  let started: { server: Server; base: string } | undefined;
+  before(async () => {
+    started = await startLocalDirectLine(options);
+  });
+  after(() => {
+    started?.server.close();
+  });
+  return {
+    get base(): string {
+      if (!started) throw new Error("the local Direct Line is started before the suite's tests, and read only in them");
+      return started.base;
+    },
+  };
+}
+
 /** A raw HTTP call that answers status, parsed JSON body and headers. */
 export async function call(base: string, method: string, path: string, init: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
   const headers: Record<string, string> = { ...init.headers };

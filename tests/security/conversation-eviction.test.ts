@@ -1,7 +1,6 @@
 import { expect } from 'chai';
-import type { Server } from 'restify';
 import { ConversationStore, MAX_CONVERSATIONS, MAX_CONVERSATIONS_PER_ADDRESS } from '../../src/directline/conversation-store.js';
-import { botText, call, DirectLineClient, startLocalDirectLine } from '../directline/direct-line-client.js';
+import { botText, call, DirectLineClient, localDirectLineForSuite, startLocalDirectLine } from '../directline/direct-line-client.js';
 import { callFrom, startConversationFrom } from '../support/call-from.js';
 import { fixtureFigure } from '../support/knowledge.js';
 
@@ -20,23 +19,14 @@ describe("evicting visitors' conversations (security)", function () {
   this.timeout(60_000);
 
   describe('with the real limits', () => {
-    let server: Server;
-    let base: string;
-
-    before(async () => {
-      ({ server, base } = await startLocalDirectLine());
-    });
-
-    after(() => {
-      server.close();
-    });
+    const directLine = localDirectLineForSuite();
 
     it(`keeps a live conversation through ${MAX_CONVERSATIONS + 100} token requests, which take no room`, async () => {
-      const visitor = await DirectLineClient.open(base);
+      const visitor = await DirectLineClient.open(directLine.base);
       await visitor.say('how much do CRAs make in Washington?');
       await visitor.pollForBotMessage();
       await inBatches(MAX_CONVERSATIONS + 100, async () => {
-        expect((await call(base, 'POST', '/api/directline/token')).status).to.equal(200);
+        expect((await call(directLine.base, 'POST', '/api/directline/token')).status).to.equal(200);
       });
       await visitor.say('and in Texas?');
       expect(botText(await visitor.pollForBotMessage())).to.include(fixtureFigure('TX'));
@@ -46,56 +36,37 @@ describe("evicting visitors' conversations (security)", function () {
   describe('with a store a few addresses could fill', () => {
     /** More than one address's share, so the share is what holds the flood back. */
     const STORE_SIZE = MAX_CONVERSATIONS_PER_ADDRESS * 2 + 10;
-    let server: Server;
-    let base: string;
-
-    before(async () => {
-      ({ server, base } = await startLocalDirectLine({ store: new ConversationStore({ maxConversations: STORE_SIZE }) }));
-    });
-
-    after(() => {
-      server.close();
-    });
+    const directLine = localDirectLineForSuite({ store: new ConversationStore({ maxConversations: STORE_SIZE }) });
 
     it("keeps another address's conversation while one address starts many times the store's size", async () => {
-      const visitor = await DirectLineClient.open(base);
+      const visitor = await DirectLineClient.open(directLine.base);
       await visitor.pollForBotMessage(); // the visitor has not asked anything yet, and still keeps the conversation
       const flood: Array<{ token: string; conversationId: string }> = [];
       for (let i = 0; i < STORE_SIZE * 4; i++) {
-        const started = await startConversationFrom('127.0.0.2', base);
+        const started = await startConversationFrom('127.0.0.2', directLine.base);
         expect(started.status).to.equal(201);
         flood.push(started);
       }
-      const poll = await call(base, 'GET', visitor.activitiesPath, { token: visitor.token });
+      const poll = await call(directLine.base, 'GET', visitor.activitiesPath, { token: visitor.token });
       expect(poll.status, "the visitor's poll").to.equal(200);
       // The flooding address pushed out its own conversations to make room for its next ones.
       const held = await Promise.all(flood.map(async ({ token, conversationId }) =>
-        (await callFrom('127.0.0.2', base, 'GET', `/v3/directline/conversations/${conversationId}/activities`, { token })).status));
+        (await callFrom('127.0.0.2', directLine.base, 'GET', `/v3/directline/conversations/${conversationId}/activities`, { token })).status));
       expect(held.filter((status) => status === 200)).to.have.length(MAX_CONVERSATIONS_PER_ADDRESS);
     });
   });
 
   describe('with a full store', () => {
     const CAPACITY = 5;
-    let server: Server;
-    let base: string;
-    let store: ConversationStore;
-
-    before(async () => {
-      store = new ConversationStore({ maxConversations: CAPACITY });
-      ({ server, base } = await startLocalDirectLine({ store }));
-    });
-
-    after(() => {
-      server.close();
-    });
+    const store = new ConversationStore({ maxConversations: CAPACITY });
+    const directLine = localDirectLineForSuite({ store });
 
     it('takes the conversations nobody spoke in first, however recent, before one with a question', async () => {
-      const visitor = await DirectLineClient.open(base);
+      const visitor = await DirectLineClient.open(directLine.base);
       await visitor.say('how much do CRAs make in Washington?');
       await visitor.pollForBotMessage();
       for (let i = 0; i < CAPACITY * 3; i++) {
-        expect((await startConversationFrom(`127.0.0.${3 + i}`, base)).status).to.equal(201);
+        expect((await startConversationFrom(`127.0.0.${3 + i}`, directLine.base)).status).to.equal(201);
       }
       expect(store.size).to.equal(CAPACITY);
       await visitor.say('and in Texas?');

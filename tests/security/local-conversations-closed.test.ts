@@ -1,7 +1,6 @@
 import { expect } from 'chai';
-import type { Server } from 'restify';
 import { ConversationStore } from '../../src/directline/conversation-store.js';
-import { botText, call, DirectLineClient, startLocalDirectLine } from '../directline/direct-line-client.js';
+import { botText, call, DirectLineClient, localDirectLineForSuite } from '../directline/direct-line-client.js';
 import { callFrom, startConversationFrom } from '../support/call-from.js';
 import { fixtureFigure } from '../support/knowledge.js';
 
@@ -24,23 +23,14 @@ async function viaApiMessages(base: string, conversationId: string, text: string
 // conversation memory by naming its id.
 describe("the local Direct Line's conversations, from outside them (security)", function () {
   this.timeout(60_000);
-  let server: Server;
-  let base: string;
-
-  before(async () => {
-    ({ server, base } = await startLocalDirectLine());
-  });
-
-  after(() => {
-    server.close();
-  });
+  const directLine = localDirectLineForSuite();
 
   it('has no connector routes: nobody can post into a visitor\'s chat as the bot', async () => {
-    const visitor = await DirectLineClient.open(base);
+    const visitor = await DirectLineClient.open(directLine.base);
     await visitor.pollForBotMessage();
     const fake = { type: 'message', from: { id: 'msl-career-bot', role: 'bot' }, text: 'Your session expired, [log in again](https://evil.example/login)' };
     for (const path of [`/v3/conversations/${visitor.conversationId}/activities`, `/v3/conversations/${visitor.conversationId}/activities/${visitor.conversationId}|0000000`]) {
-      const answer = await call(base, 'POST', path, { body: fake });
+      const answer = await call(directLine.base, 'POST', path, { body: fake });
       expect(answer.status, path).to.equal(404);
     }
     await visitor.say('hi');
@@ -48,32 +38,32 @@ describe("the local Direct Line's conversations, from outside them (security)", 
   });
 
   it('takes no 250 KB activity from outside into the store', async () => {
-    const visitor = await DirectLineClient.open(base);
-    const answer = await call(base, 'POST', `/v3/conversations/${visitor.conversationId}/activities`, { body: { type: 'message', text: 'x'.repeat(250 * 1024) } });
+    const visitor = await DirectLineClient.open(directLine.base);
+    const answer = await call(directLine.base, 'POST', `/v3/conversations/${visitor.conversationId}/activities`, { body: { type: 'message', text: 'x'.repeat(250 * 1024) } });
     expect(answer.status).to.be.within(400, 499);
   });
 
   it("does not let /api/messages read a visitor's conversation memory by naming its id", async () => {
-    const visitor = await DirectLineClient.open(base);
+    const visitor = await DirectLineClient.open(directLine.base);
     await visitor.say('how much do CRAs make in Washington?');
     await visitor.pollForBotMessage();
     await visitor.say('and in Texas?');
     await visitor.pollForBotMessage();
 
-    const outsider = await viaApiMessages(base, visitor.conversationId, 'compare them');
+    const outsider = await viaApiMessages(directLine.base, visitor.conversationId, 'compare them');
     expect(outsider).to.not.include(WASHINGTON);
     expect(outsider).to.not.include(TEXAS);
   });
 
   it("does not let /api/messages write a visitor's conversation memory by naming its id", async () => {
-    const visitor = await DirectLineClient.open(base);
+    const visitor = await DirectLineClient.open(directLine.base);
     await visitor.say('how much do CRAs make in Washington?');
     await visitor.pollForBotMessage();
     await visitor.say('and in Texas?');
     await visitor.pollForBotMessage();
 
-    await viaApiMessages(base, visitor.conversationId, 'how much do CRAs make in Oregon?');
-    await viaApiMessages(base, visitor.conversationId, 'and in Minnesota?');
+    await viaApiMessages(directLine.base, visitor.conversationId, 'how much do CRAs make in Oregon?');
+    await viaApiMessages(directLine.base, visitor.conversationId, 'and in Minnesota?');
     await visitor.say('compare them');
     expect(botText(await visitor.pollForBotMessage())).to.include(WASHINGTON_OVER_TEXAS);
   });
@@ -86,24 +76,14 @@ describe("the local Direct Line's store under a flood of large activities (secur
   /** Conversations the flood starts, and posts in each: several times what the store holds. */
   const FLOOD_CONVERSATIONS = 10;
   const POSTS_EACH = 10;
-  let server: Server;
-  let base: string;
-  let store: ConversationStore;
-
-  before(async () => {
-    store = new ConversationStore({ maxStoreBytes: STORE_BYTES });
-    ({ server, base } = await startLocalDirectLine({ store }));
-  });
-
-  after(() => {
-    server.close();
-  });
+  const store = new ConversationStore({ maxStoreBytes: STORE_BYTES });
+  const directLine = localDirectLineForSuite({ store });
 
   it('refuses a posted activity over the size limit with 413 and stores nothing of it', async () => {
-    const visitor = await DirectLineClient.open(base);
+    const visitor = await DirectLineClient.open(directLine.base);
     await visitor.pollForBotMessage();
     const before = store.bytes;
-    const answer = await call(base, 'POST', visitor.activitiesPath, { token: visitor.token, body: { type: 'message', text: 'hi', channelData: { padding: 'x'.repeat(200 * 1024) } } });
+    const answer = await call(directLine.base, 'POST', visitor.activitiesPath, { token: visitor.token, body: { type: 'message', text: 'hi', channelData: { padding: 'x'.repeat(200 * 1024) } } });
     expect(answer.status).to.equal(413);
     expect(answer.body.error).to.include('bytes');
     expect(store.bytes).to.equal(before);
@@ -111,17 +91,17 @@ describe("the local Direct Line's store under a flood of large activities (secur
   });
 
   it("stays within its byte limit, and a visitor's chat on another address lives through it", async () => {
-    const visitor = await DirectLineClient.open(base);
+    const visitor = await DirectLineClient.open(directLine.base);
     await visitor.say('how much do CRAs make in Washington?');
     await visitor.pollForBotMessage();
 
     const padding = 'x'.repeat(14 * 1024); // just under the size limit with the rest of the activity
     let accepted = 0;
     for (let c = 0; c < FLOOD_CONVERSATIONS; c++) {
-      const flood = await startConversationFrom('127.0.0.2', base);
+      const flood = await startConversationFrom('127.0.0.2', directLine.base);
       expect(flood.status).to.equal(201);
       for (let p = 0; p < POSTS_EACH; p++) {
-        const answer = await callFrom('127.0.0.2', base, 'POST', `/v3/directline/conversations/${flood.conversationId}/activities`, {
+        const answer = await callFrom('127.0.0.2', directLine.base, 'POST', `/v3/directline/conversations/${flood.conversationId}/activities`, {
           token: flood.token, body: { type: 'message', text: 'fill', channelData: { padding } },
         });
         if (answer.status === 200) accepted++;
