@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { isPlainAscii } from './normalize.js';
 
 // franc and its trigram tables load with the first message that looks foreign, not at start-up (20 ms) for all.
 const require = createRequire(import.meta.url);
@@ -33,7 +34,6 @@ het een van voor niet hoeveel verdient werk ook maar zijn nodig worden wordt om 
 eigentlich ganzen den dem einen einem welche welcher brauche braucht
 jakie jaki jest czy dla się nie zarobki praca
 `.split(/\s+/).filter(Boolean));
-const PLAIN_ASCII = /^[\x00-\x7f]*$/;
 // Letters outside the Latin alphabet (Cyrillic, Greek, Arabic, Hebrew, Devanagari, CJK, …).
 const NON_LATIN = /[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g;
 
@@ -43,7 +43,7 @@ const NON_LATIN = /[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\
  */
 export function isForeign(raw: string, isEnglishWord: (word: string) => boolean): boolean {
   // Plain ASCII, what nearly every message is, has no letters beyond a to z: no Unicode classes need scanning.
-  const ascii = PLAIN_ASCII.test(raw);
+  const ascii = isPlainAscii(raw);
   const letters = ascii ? asciiLetters(raw) : raw.replace(/[^\p{L}]/gu, '').length;
   if (letters === 0) return false;
   if (!ascii && (raw.match(NON_LATIN) ?? []).length / letters > 0.3) return true;

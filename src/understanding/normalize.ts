@@ -7,6 +7,12 @@ import { foldWhiteSpace } from './white-space.js';
 export const MAX_MATCH_CHARS = 300;
 
 const PLAIN_ASCII = /^[\x00-\x7f]*$/;
+
+/** Whether the text is plain ASCII, as nearly every message is: then no Unicode folding or class has anything to do. */
+export function isPlainAscii(text: string): boolean {
+  return PLAIN_ASCII.test(text);
+}
+
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&nbsp;': ' ' };
 
 /**
@@ -16,7 +22,7 @@ const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>
  */
 export function normalize(raw: string): string {
   // Plain ASCII, what nearly every message is, has nothing for Unicode folding to do.
-  const ascii = PLAIN_ASCII.test(raw);
+  const ascii = isPlainAscii(raw);
   let s = ascii ? raw : raw.normalize('NFKC');
   s = s.replace(/<\/?[a-z][^>]*>/gi, ' ').replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, (m) => ENTITIES[m] ?? ' ');
   if (!ascii) s = s.replace(/[\u2018\u2019\u02bc`´]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/[\u2013\u2014\u2212]/g, '-');
