@@ -9,12 +9,10 @@ type Report = (path: string, message: string) => void;
 export function resolveUnits(specs: readonly UnitSpec[], blocks: readonly GuideBlock[], report: Report): Map<string, Unit> {
   const byId = new Map(specs.map((s) => [s.id, s]));
   const units = new Map<string, Unit>();
-  // Folded once for all units: each unit's selector is looked for in every block.
-  const folded = foldedBlocks(blocks);
   specs.forEach((spec, i) => {
     const at = `units[${i}] (${spec.id})`;
     if (units.has(spec.id)) report(`${at}.id`, `duplicate id "${spec.id}"`);
-    const { parts: excerpt, heading } = selectExcerpt(spec.excerpt, blocks, (message) => report(`${at}.excerpt`, message), folded);
+    const { parts: excerpt, heading } = selectExcerpt(spec.excerpt, blocks, (message) => report(`${at}.excerpt`, message));
     for (const ref of [spec.parent, spec.more, ...spec.children, ...spec.related]) {
       if (ref !== undefined && !byId.has(ref)) report(at, `refers to unknown unit "${ref}"`);
     }
@@ -52,7 +50,8 @@ export function resolveUnits(specs: readonly UnitSpec[], blocks: readonly GuideB
  * Finds the verbatim guide blocks a selector names, and the heading they sit under; reports a selector that
  * matches nothing or more than one place.
  */
-export function selectExcerpt(sel: ExcerptSelector, blocks: readonly GuideBlock[], fail: (message: string) => void, folded = foldedBlocks(blocks)): { parts: ExcerptPart[]; heading: string | undefined } {
+export function selectExcerpt(sel: ExcerptSelector, blocks: readonly GuideBlock[], fail: (message: string) => void): { parts: ExcerptPart[]; heading: string | undefined } {
+  const folded = foldedBlocks(blocks);
   let start: number;
   if ('heading' in sel) {
     const heading = fold(sel.heading);
@@ -85,7 +84,15 @@ export function selectExcerpt(sel: ExcerptSelector, blocks: readonly GuideBlock[
 
 const fold = (s: string): string => foldQuotes(s).toLowerCase();
 
+// Each guide's blocks folded once: every unit's selector, and every salary table's, is looked for in every block.
+const foldedGuides = new WeakMap<readonly GuideBlock[], readonly string[]>();
+
 /** Each block's text folded as selectors are compared with it; lists, which no selector names, as ''. */
-function foldedBlocks(blocks: readonly GuideBlock[]): string[] {
-  return blocks.map((b) => (b.kind === 'list' ? '' : fold(b.text)));
+function foldedBlocks(blocks: readonly GuideBlock[]): readonly string[] {
+  let folded = foldedGuides.get(blocks);
+  if (!folded) {
+    folded = blocks.map((b) => (b.kind === 'list' ? '' : fold(b.text)));
+    foldedGuides.set(blocks, folded);
+  }
+  return folded;
 }
