@@ -50,7 +50,8 @@ export function findSalaryHeadings(blocks: readonly GuideBlock[]): SalaryHeading
  * - questions (headings ending in "?") stand alone, like the FAQ;
  * - salary lists are not units: the salary tables hold them, and the question before them is the overview.
  */
-export function deriveUnits(blocks: readonly GuideBlock[], career: CareerNames, salary: SalaryHeadings = findSalaryHeadings(blocks)): UnitSpec[] {
+export function deriveUnits(blocks: readonly GuideBlock[], career: CareerNames): UnitSpec[] {
+  const salary = findSalaryHeadings(blocks);
   const namesCareer = (text: string): boolean => career.aliases.some((n) => foldQuotes(text).toLowerCase().includes(n));
   const unit = (title: string, ids: Set<string>, extra: Partial<UnitSpec>): UnitSpec & { children: string[] } => makeUnit(title, ids, extra, career);
   const specs: UnitSpec[] = [];

@@ -1,5 +1,5 @@
 import type { CommonKnowledge } from './common-knowledge.js';
-import { deriveUnits, findSalaryHeadings, uniqueId, type SalaryHeadings } from './derive-units.js';
+import { deriveUnits, findSalaryHeadings, uniqueId } from './derive-units.js';
 import { foldQuotes, parseGuide, type GuideBlock } from './guide-parser.js';
 import {
   SALARY_INTENTS, type CareerNames, type Career, type Entities, type Industry, type Pack, type Salary, type SalaryTable, type Synonyms, type Topic, type Unit,
@@ -48,14 +48,12 @@ export function loadPack(dir: string, common: CommonKnowledge, options: PackOpti
 
   const blocks = parseGuide(guideText);
   const career = careerNames(meta.career);
-  // Found once: the units, the industries and the salary tables are all read off the same headings.
-  const salaryHeadings = findSalaryHeadings(blocks);
-  const specs = unitsFile?.units ?? deriveUnits(blocks, career, salaryHeadings);
+  const specs = unitsFile?.units ?? deriveUnits(blocks, career);
   const units = resolveUnits(specs, blocks, (path, message) => files.issue(unitsFile ? PACK_FILES.units : PACK_FILES.guide, path, message));
   const folded = foldQuotes(guideText).toLowerCase();
   const inGuide = new PhraseFinder(folded);
-  const entities = mergeEntities(common, packEntities, blocks, meta.salary, salaryHeadings, inGuide, career);
-  const salary = salaryOf(files, blocks, meta.salary, salaryHeadings, units, entities, !!packEntities);
+  const entities = mergeEntities(common, packEntities, blocks, meta.salary, inGuide, career);
+  const salary = salaryOf(files, blocks, meta.salary, units, entities, !!packEntities);
   const phrasings = phrasingsFile?.intents ?? {};
   checkPhrasings(files, units, phrasings, !!salary);
   const { templates, starters } = mergeReplies(files, common, packReplies, units);
@@ -89,12 +87,12 @@ function careerNames(c: PackFile['career']): CareerNames {
 }
 
 /** Common entities with the pack's own industries first; a career is on topic when the guide's text names it. */
-function mergeEntities(common: CommonKnowledge, pack: PackEntities | undefined, blocks: readonly GuideBlock[], salary: PackFile['salary'], found: SalaryHeadings, guide: PhraseFinder, career: CareerNames): Entities {
+function mergeEntities(common: CommonKnowledge, pack: PackEntities | undefined, blocks: readonly GuideBlock[], salary: PackFile['salary'], guide: PhraseFinder, career: CareerNames): Entities {
   // A common industry that the guide's list names ("contract research organizations") is the pack's own: its other
   // names ("CRO") then ask for the guide's figure, instead of for a common industry the guide has no figure for.
   const same = (o: { id: string; name: string }, c: { id: string; name: string; aliases: readonly string[] }): boolean =>
     o.id === c.id || [c.name, ...c.aliases].some((a) => a.toLowerCase() === o.name.toLowerCase());
-  const own: Industry[] = (pack?.industries ?? derivedIndustries(blocks, salary, found, common)).map((i) => ({
+  const own: Industry[] = (pack?.industries ?? derivedIndustries(blocks, salary, common)).map((i) => ({
     id: i.id, name: i.name, inline: i.inline ?? i.name.toLowerCase(), listed: true,
     aliases: [...new Set([...i.aliases, ...common.entities.industries.filter((c) => same(i, c)).flatMap((c) => c.aliases)])],
   }));
@@ -113,13 +111,14 @@ function mergeEntities(common: CommonKnowledge, pack: PackEntities | undefined, 
 }
 
 /** Industries named by the guide's industry salary list, for a pack without entities.json. */
-function derivedIndustries(blocks: readonly GuideBlock[], salary: PackFile['salary'], found: SalaryHeadings, common: CommonKnowledge): Array<{ id: string; name: string; inline?: string; aliases: string[] }> {
-  const headings = salary?.industries ? [salary.industries] : found.lists.filter((h) => listKind(blocks, h, common.entities.states) === 'industry');
+function derivedIndustries(blocks: readonly GuideBlock[], salary: PackFile['salary'], common: CommonKnowledge): Array<{ id: string; name: string; inline?: string; aliases: string[] }> {
+  const headings = salary?.industries ? [salary.industries] : findSalaryHeadings(blocks).lists.filter((h) => listKind(blocks, h, common.entities.states) === 'industry');
   const ids = new Set<string>();
   return headings.flatMap((h) => listNames(blocks, h)).map((name) => ({ id: uniqueId(name, ids), name, aliases: [name.toLowerCase()] }));
 }
 
-function salaryOf(files: PackFiles, blocks: readonly GuideBlock[], meta: PackFile['salary'], found: SalaryHeadings, units: ReadonlyMap<string, Unit>, entities: Entities, curatedEntities: boolean): Salary | undefined {
+function salaryOf(files: PackFiles, blocks: readonly GuideBlock[], meta: PackFile['salary'], units: ReadonlyMap<string, Unit>, entities: Entities, curatedEntities: boolean): Salary | undefined {
+  const found = findSalaryHeadings(blocks);
   const overviewHeading = meta?.overview ?? found.overview;
   const stateHeading = meta?.states ?? found.lists.find((h) => listKind(blocks, h, entities.states) === 'state');
   const industryHeading = meta?.industries ?? found.lists.find((h) => listKind(blocks, h, entities.states) === 'industry');
